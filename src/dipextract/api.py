@@ -1,0 +1,60 @@
+"""Public entry points: load the pipeline once, turn texts into contract Documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from .schema import Document
+
+TextItem = str | tuple[str, dict[str, Any]]
+
+
+def load() -> Any:
+    """The spaCy Language that does the analysis, built once per process."""
+    from .pipeline import build_pipeline
+
+    return build_pipeline()
+
+
+def extract(
+    text: str,
+    *,
+    doc_id: str | None = None,
+    published: dt.date | None = None,
+    source: str | None = None,
+    tokens: bool = False,
+    include_text: bool = False,
+) -> Document:
+    """One article's entities and events."""
+    return next(
+        extract_many(
+            [(text, {"doc_id": doc_id, "published": published, "source": source})],
+            tokens=tokens,
+            include_text=include_text,
+        )
+    )
+
+
+def extract_many(
+    items: Iterable[TextItem],
+    *,
+    tokens: bool = False,
+    include_text: bool = False,
+    batch_size: int = 16,
+) -> Iterator[Document]:
+    """Documents for many texts, batched through `nlp.pipe`; items are texts or (text, {doc_id, published, source})."""
+    from .export import to_document
+
+    nlp = load()
+    pairs = ((item, {}) if isinstance(item, str) else item for item in items)
+    for doc, meta in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield to_document(
+            doc,
+            doc_id=meta.get("doc_id"),
+            published=meta.get("published"),
+            source=meta.get("source"),
+            tokens=tokens,
+            include_text=include_text,
+        )
