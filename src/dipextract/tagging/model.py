@@ -1,0 +1,254 @@
+"""Numpy-only inference for the NEREL nested-NER tagger (navec + char-CNN + BiLSTM + per-layer CRF heads)."""
+
+from __future__ import annotations
+
+import json
+import pathlib
+from typing import Any
+
+import numpy as np
+
+LABELS: tuple[str, ...] = ("PERSON", "POST", "COUNTRY", "CITY", "REGION", "ORGANIZATION")
+DEFAULT_MODEL_DIR: pathlib.Path = pathlib.Path(__file__).resolve().parent.parent / "models" / "nerel_tagger"
+NAVEC_FILE = "navec_news_v1_1B_250K_300d_100q.tar"
+
+PAD, UNK, BOW, EOW = 0, 1, 2, 3
+MAX_CHARS = 20  # longer words keep their first 8 and last 12 characters (suffixes carry case endings)
+TAG_O, TAG_B, TAG_I = 0, 1, 2
+
+
+def word_shape(token: str) -> str:
+    """Collapsed capitalisation/digit shape plus a Latin-script flag: cues for names and abbreviations."""
+    out: list[str] = []
+    for ch in token:
+        c = "X" if ch.isupper() else "x" if ch.islower() else "d" if ch.isdigit() else ch
+        if not out or out[-1] != c:
+            out.append(c)
+    latin = any("a" <= ch <= "z" for ch in token.lower())
+    return ("L" if latin else "") + "".join(out)[:6]
+
+
+def clip_chars(token: str) -> str:
+    """Bound char-CNN input length while keeping the inflectional ending."""
+    return token if len(token) <= MAX_CHARS else token[:8] + token[-12:]
+
+
+def navec_path() -> pathlib.Path:
+    """Locate the navec embeddings natasha ships, so the model dir need not copy 50 MB."""
+    import natasha
+
+    return pathlib.Path(natasha.__file__).resolve().parent / "data" / "emb" / NAVEC_FILE
+
+
+class NavecTable:
+    """Vectorised lookup into navec's product-quantised table (avoids per-word python decoding)."""
+
+    def __init__(self, path: pathlib.Path | None = None) -> None:
+        from navec import Navec
+
+        navec = Navec.load(str(path or navec_path()))
+        self.index: dict[str, int] = navec.vocab.word_ids
+        self.unk: int = navec.vocab.unk_id
+        self.pq_indexes: np.ndarray = navec.pq.indexes
+        self.codes: np.ndarray = navec.pq.codes
+        self.qdims: np.ndarray = np.arange(navec.pq.qdim)
+        self.dim: int = navec.pq.dim
+
+    def ids(self, tokens: list[str]) -> list[int]:
+        """Lower-cased navec ids, with ё→е as a fallback; unknown words map to <unk>."""
+        out = []
+        for tok in tokens:
+            low = tok.lower()
+            i = self.index.get(low)
+            if i is None:
+                i = self.index.get(low.replace("ё", "е"), self.unk)
+            out.append(i)
+        return out
+
+    def vectors(self, ids: np.ndarray) -> np.ndarray:
+        """Decode navec vectors for an array of ids (any shape) -> shape + (dim,)."""
+        flat = ids.reshape(-1)
+        parts = self.codes[self.qdims, self.pq_indexes[flat]]  # (n, qdim, dim/qdim)
+        return parts.reshape(ids.shape + (self.dim,)).astype(np.float32)
+
+
+def viterbi(emissions: np.ndarray, lengths: np.ndarray, trans: np.ndarray, start: np.ndarray,
+            end: np.ndarray) -> np.ndarray:
+    """Best BIO path per (sentence, head): emissions (B,T,H,3) -> tags (B,T,H)."""
+    bsz, tmax, nh, nt = emissions.shape
+    score = start[None] + emissions[:, 0]  # (B,H,3)
+    back = np.zeros((bsz, tmax, nh, nt), dtype=np.int64)
+    for t in range(1, tmax):
+        cand = score[:, :, :, None] + trans[None]  # (B,H,from,to)
+        best = cand.argmax(axis=2)
+        new = np.take_along_axis(cand, best[:, :, None, :], axis=2)[:, :, 0] + emissions[:, t]
+        live = (t < lengths)[:, None, None]
+        score = np.where(live, new, score)
+        back[:, t] = np.where(live, best, np.arange(nt)[None, None, :])
+    score = score + end[None]
+    tags = np.zeros((bsz, tmax, nh), dtype=np.int64)
+    last = score.argmax(axis=-1)  # (B,H)
+    for t in range(tmax - 1, -1, -1):
+        tags[:, t] = last
+        if t > 0:
+            last = np.take_along_axis(back[:, t], last[:, :, None], axis=2)[:, :, 0]
+    return tags
+
+
+def tags_to_spans(tags: np.ndarray, length: int, heads: list[tuple[str, int]]) -> list[tuple[int, int, str]]:
+    """Turn per-head BIO tags of one sentence into labelled token spans (I after O opens a span)."""
+    spans: set[tuple[int, int, str]] = set()
+    for h, (label, _layer) in enumerate(heads):
+        col = tags[:length, h]
+        start = -1
+        for i, tag in enumerate(col):
+            if tag == TAG_B or (tag == TAG_I and start < 0):
+                if start >= 0:
+                    spans.add((start, i, label))
+                start = i
+            elif tag == TAG_O and start >= 0:
+                spans.add((start, i, label))
+                start = -1
+        if start >= 0:
+            spans.add((start, length, label))
+    return sorted(spans)
+
+
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    """Numerically safe logistic for LSTM gates."""
+    return 0.5 * (np.tanh(0.5 * x) + 1.0)
+
+
+def _lstm(x: np.ndarray, w_ih: np.ndarray, w_hh: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Unidirectional LSTM over (B,T,D) in torch's gate order i,f,g,o; padding lies at the end."""
+    bsz, tmax, _ = x.shape
+    hid = w_hh.shape[1]
+    xi = x @ w_ih.T + b  # (B,T,4H)
+    h = np.zeros((bsz, hid), dtype=np.float32)
+    c = np.zeros((bsz, hid), dtype=np.float32)
+    out = np.empty((bsz, tmax, hid), dtype=np.float32)
+    w_hh_t = np.ascontiguousarray(w_hh.T)
+    for t in range(tmax):
+        g = xi[:, t] + h @ w_hh_t
+        i = _sigmoid(g[:, :hid])
+        f = _sigmoid(g[:, hid:2 * hid])
+        cand = np.tanh(g[:, 2 * hid:3 * hid])
+        o = _sigmoid(g[:, 3 * hid:])
+        c = f * c + i * cand
+        h = o * np.tanh(c)
+        out[:, t] = h
+    return out
+
+
+def _reverse_padded(x: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """Reverse each sequence within its own length, keeping padding at the end."""
+    tmax = x.shape[1]
+    t = np.arange(tmax)[None, :]
+    idx = np.where(t < lengths[:, None], lengths[:, None] - 1 - t, t)
+    return np.take_along_axis(x, idx[:, :, None], axis=1)
+
+
+class NerelTagger:
+    """Tags PERSON/POST/COUNTRY/CITY/REGION/ORGANIZATION mentions, nested ones included, with numpy only."""
+
+    def __init__(self, config: dict[str, Any], weights: dict[str, np.ndarray], navec: NavecTable) -> None:
+        self.config = config
+        self.w = weights
+        self.navec = navec
+        self.heads: list[tuple[str, int]] = [(h[0], int(h[1])) for h in config["heads"]]
+        self.word_index: dict[str, int] = {w: i for i, w in enumerate(config["words"])}
+        self.char_index: dict[str, int] = {c: i for i, c in enumerate(config["chars"])}
+        self.shape_index: dict[str, int] = {s: i for i, s in enumerate(config["shapes"])}
+        self.layers: int = int(config["lstm_layers"])
+        self.batch_size: int = int(config.get("batch_size", 64))
+
+    @classmethod
+    def load(cls, path: pathlib.Path | None = None) -> "NerelTagger":
+        """Load config + npz weights from the model dir (default: the one shipped in the package)."""
+        path = pathlib.Path(path) if path is not None else DEFAULT_MODEL_DIR
+        config = json.loads((path / "config.json").read_text(encoding="utf-8"))
+        with np.load(path / "weights.npz") as npz:
+            weights = {k: npz[k].astype(np.float32) for k in npz.files}
+        return cls(config, weights, NavecTable())
+
+    # ---- features -------------------------------------------------------------------------------------
+    def featurize(self, batch: list[list[str]]) -> dict[str, np.ndarray]:
+        """Integer feature arrays for a batch of token lists, padded to the longest sentence."""
+        bsz = len(batch)
+        tmax = max(len(s) for s in batch)
+        lengths = np.array([len(s) for s in batch], dtype=np.int64)
+        navec_ids = np.full((bsz, tmax), self.navec.unk, dtype=np.int64)
+        word_ids = np.zeros((bsz, tmax), dtype=np.int64)
+        shape_ids = np.zeros((bsz, tmax), dtype=np.int64)
+        clipped = [[clip_chars(t) for t in s] for s in batch]
+        cmax = max((len(t) for s in clipped for t in s), default=0) + 2
+        char_ids = np.zeros((bsz, tmax, cmax), dtype=np.int64)
+        wi, ci, si = self.word_index, self.char_index, self.shape_index
+        for b, sent in enumerate(batch):
+            if not sent:
+                continue
+            navec_ids[b, : len(sent)] = self.navec.ids(sent)
+            for t, tok in enumerate(sent):
+                word_ids[b, t] = wi.get(tok.lower(), UNK)
+                shape_ids[b, t] = si.get(word_shape(tok), UNK)
+                chars = [BOW] + [ci.get(ch, UNK) for ch in clipped[b][t]] + [EOW]
+                char_ids[b, t, : len(chars)] = chars
+        return {"lengths": lengths, "navec": navec_ids, "words": word_ids, "shapes": shape_ids, "chars": char_ids}
+
+    # ---- network --------------------------------------------------------------------------------------
+    def emissions(self, feats: dict[str, np.ndarray]) -> np.ndarray:
+        """Forward pass: features -> per-head BIO emission scores (B,T,H,3)."""
+        w = self.w
+        lengths = feats["lengths"]
+        bsz, tmax = feats["words"].shape
+        # char CNN: same-padded conv over char embeddings, masked max-pool over real characters
+        chars = feats["chars"]
+        cemb = w["char_emb"][chars]  # (B,T,C,E)
+        clen = (chars != PAD).sum(-1)  # (B,T)
+        cmax = chars.shape[-1]
+        k = w["char_conv_w"].shape[-1]
+        padw = k // 2
+        cpad = np.pad(cemb, ((0, 0), (0, 0), (padw, padw), (0, 0)))
+        windows = np.stack([cpad[:, :, j: j + cmax] for j in range(k)], axis=-1)  # (B,T,C,E,k)
+        conv = np.einsum("btcek,fek->btcf", windows, w["char_conv_w"], optimize=True) + w["char_conv_b"]
+        conv = np.maximum(conv, 0.0)
+        valid = np.arange(cmax)[None, None, :] < clen[:, :, None]
+        conv = np.where(valid[..., None], conv, -1e4)
+        char_vec = conv.max(axis=2)
+        char_vec = np.where((clen > 0)[..., None], char_vec, 0.0)
+        x = np.concatenate(
+            [
+                self.navec.vectors(feats["navec"]),
+                w["word_emb"][feats["words"]],
+                w["shape_emb"][feats["shapes"]],
+                char_vec,
+            ],
+            axis=-1,
+        ).astype(np.float32)
+        for layer in range(self.layers):
+            p = f"lstm{layer}_"
+            fwd = _lstm(x, w[p + "w_ih"], w[p + "w_hh"], w[p + "b"])
+            bwd = _lstm(_reverse_padded(x, lengths), w[p + "w_ih_rev"], w[p + "w_hh_rev"], w[p + "b_rev"])
+            x = np.concatenate([fwd, _reverse_padded(bwd, lengths)], axis=-1)
+        if "hidden_w" in w:
+            x = np.maximum(x @ w["hidden_w"].T + w["hidden_b"], 0.0)
+        out = x @ w["out_w"].T + w["out_b"]
+        return out.reshape(bsz, tmax, len(self.heads), 3)
+
+    def decode(self, emissions: np.ndarray, lengths: np.ndarray) -> list[list[tuple[int, int, str]]]:
+        """CRF Viterbi per head, then BIO -> spans for each sentence."""
+        w = self.w
+        tags = viterbi(emissions, lengths, w["crf_trans"], w["crf_start"], w["crf_end"])
+        return [tags_to_spans(tags[b], int(lengths[b]), self.heads) for b in range(len(lengths))]
+
+    def __call__(self, sentences: list[list[str]]) -> list[list[tuple[int, int, str]]]:
+        """Tag sentences (lists of razdel tokens) in length-sorted batches; returns token spans per sentence."""
+        result: list[list[tuple[int, int, str]]] = [[] for _ in sentences]
+        order = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
+        for pos in range(0, len(order), self.batch_size):
+            idx = order[pos: pos + self.batch_size]
+            feats = self.featurize([list(sentences[i]) for i in idx])
+            spans = self.decode(self.emissions(feats), feats["lengths"])
+            for i, sp in zip(idx, spans):
+                result[i] = sp
+        return result
