@@ -1,0 +1,348 @@
+"""Date rules: one compiled regex plus one resolver per kind of Russian date expression."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from . import cal
+from .lexicon import (
+    MONTH_RE, NOT_LOWER, ORDINALS, PART, PREP, REL_ADJ, SEASON_MONTHS, WEEKDAY_RE, YEAR_WORD,
+    month_number, number_value, rel_offset, roman_to_int, weekday_number,
+)
+
+REJECT = object()  # resolver verdict: the regex matched but this is not a date
+Resolver = Callable[[re.Match[str], "dt.date | None"], object]
+
+_FLAGS = re.IGNORECASE | re.UNICODE
+_START = r"(?<![\w\-])"
+_MONTH_ABBR = {"янв", "фев", "февр", "апр", "июн", "июл", "авг", "сен", "сент", "окт", "ноя", "нояб", "дек"}
+_YEAR_TAIL = rf"(?:\s+(?:(?P<y>\d{{4}})(?:\s*{YEAR_WORD})?|(?P<ya>{REL_ADJ})\s+года|с\.\s?г(?:\.|(?![а-яё]))))"
+_NUM = (
+    r"(?:\d{1,3}|один|одн[а-яё]*|дв[а-яё]+|обе?|тр[её][а-яё]*|три|четыр[а-яё]*|пят[а-яё]*|шест[а-яё]*"
+    r"|сем[иь]|семью|восьм[а-яё]*|восем[а-яё]*|девят[а-яё]*|десят[а-яё]*|нескольк[а-яё]*|пару|полтора|полутора"
+    r"|многие|многих|долгие|долгих|считанные|считанных)"
+)
+_UNIT = (
+    r"(?:дн(?:я|ей|ям)|день|сут(?:ки|ок)|недел(?:[юиья]|ям)|недель|месяц(?:а|ев|ам)?|год(?:а|ам|у)?|лет|полгода"
+    r"|полугода|десятилети(?:[еяй]|ями?)|век(?:а|ов)?|полвека)(?![а-яё])"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A named regex with the resolver that turns its match into an ISO value (or REJECT)."""
+
+    name: str
+    regex: re.Pattern[str]
+    resolve: Resolver
+
+
+def _year(m: re.Match[str], published: dt.date | None, y: str = "y", ya: str = "ya") -> int | None:
+    """Year from an explicit number, a relative adjective, or the publication year."""
+    gd = m.groupdict()
+    if gd.get(y):
+        return int(gd[y])
+    if gd.get(ya):
+        off = rel_offset(gd[ya])
+        return published.year + off if published and off is not None and "же" not in gd[ya] else None
+    if m.group(0).lower().rstrip(".").endswith(("с.г", "с. г")):
+        return published.year if published else None
+    return published.year if published else None
+
+
+def _has_prep(m: re.Match[str]) -> bool:
+    """Whether the match starts with a preposition or a part-of-period word."""
+    return bool(re.match(rf"{PREP}|{PART}", m.group(0), _FLAGS))
+
+
+def _part(m: re.Match[str]) -> str:
+    """Lower-cased part-of-period modifier text ('' when none)."""
+    g = m.groupdict().get("part")
+    return (g or "").lower()
+
+
+def _period(m: re.Match[str], published: dt.date | None, start: dt.date, end: dt.date, plain: str) -> str:
+    """Apply "до конца"/"первая половина" modifiers to the period start..end (plain is its own ISO)."""
+    part = _part(m)
+    text = m.group(0).lower()
+    if "конц" in part and re.match(r"(?:до|к)\s", text):
+        return cal.until(published, end)
+    if "половин" in part and (end - start).days > 200:
+        half = 1 if "перв" in part else 2
+        return cal.part_of_year(start.year, half, 2)
+    return plain
+
+
+def _numeric(m: re.Match[str], published: dt.date | None) -> object:
+    """dd.mm.yyyy, dd/mm/yy and yyyy-mm-dd."""
+    y = int(m["y"])
+    if len(m["y"]) == 2:
+        y += 2000 if y < 50 else 1900
+    value = cal.iso_day(y, int(m["m"]), int(m["d"]))
+    return value if value and 1800 <= y <= 2100 else REJECT
+
+
+def _day(m: re.Match[str], published: dt.date | None) -> object:
+    """'5 августа', 'с 8 по 13 октября', 'в пятницу, 7 декабря 2012 года'."""
+    d1, mon = int(m["d1"]), month_number(m["mon"])
+    if not 1 <= d1 <= 31:
+        return REJECT
+    y = _year(m, published)
+    if m["rw"] and y is None and published is not None:
+        y = published.year
+    if y is None:
+        return None
+    first = cal.iso_day(y, mon, d1)
+    if m["d2"]:
+        last = cal.iso_day(y, mon, int(m["d2"]))
+        return f"{first}/{last}" if first and last and first < last else first
+    return first
+
+
+def _day_range(m: re.Match[str], published: dt.date | None) -> object:
+    """'с 10 апреля по 5 мая 2016 года'."""
+    y2 = _year(m, published, "y2", "ya2")
+    y1 = int(m["y1"]) if m["y1"] else y2
+    if y1 is None or y2 is None:
+        return None
+    a = cal.iso_day(y1, month_number(m["mon1"]), int(m["d1"]))
+    b = cal.iso_day(y2, month_number(m["mon2"]), int(m["d2"]))
+    return f"{a}/{b}" if a and b else None
+
+
+def _month(m: re.Match[str], published: dt.date | None) -> object:
+    """'в мае', 'в сентябре 2012г.', 'в начале марта', 'до конца сентября', 'с февраля по сентябрь 2005 года'."""
+    word = m["mon"].lower().rstrip(".")
+    if word in _MONTH_ABBR or (not _has_prep(m) and not m["y"] and not m["ya"]):
+        return REJECT
+    y = _year(m, published)
+    if y is None:
+        return None
+    m1 = month_number(m["mon"])
+    if m["mon2"]:
+        return cal.month_span(y, m1, month_number(m["mon2"]))
+    start, end = dt.date(y, m1, 1), cal.month_end(y, m1)
+    return _period(m, published, start, end, f"{y:04d}-{m1:02d}")
+
+
+def _year_rule(m: re.Match[str], published: dt.date | None) -> object:
+    """'в 2009 году', 'в 2023-2024 годах', 'с 2001 по 2008 год', 'в первой половине 2024 года'."""
+    y = int(m["y"])
+    if not 1000 <= y <= 2100:
+        return REJECT
+    if m["y2"]:
+        y2 = int(m["y2"])
+        if len(m["y2"]) == 2:
+            y2 += y // 100 * 100
+        if y2 <= y:
+            return REJECT if y2 < y else str(y)
+        return cal.interval(dt.date(y, 1, 1), dt.date(y2, 12, 31))
+    return _period(m, published, dt.date(y, 1, 1), dt.date(y, 12, 31), f"{y:04d}")
+
+
+def _bare_year(m: re.Match[str], published: dt.date | None) -> object:
+    """'2017' alone, only when nothing numeric or nominal follows."""
+    if m["y2"]:
+        return cal.interval(dt.date(int(m["y"]), 1, 1), dt.date(int(m["y2"]), 12, 31))
+    return m["y"]
+
+
+def _decade(m: re.Match[str], published: dt.date | None) -> object:
+    """'в 90-е годы', '1990-х годов'."""
+    def start(s: str) -> int:
+        n = int(s)
+        return n if len(s) == 4 else (2000 if n == 0 else 1900 + n)
+    a = start(m["dec"])
+    b = start(m["dec2"]) if m["dec2"] else a
+    if a % 10 or b % 10 or b < a:
+        return REJECT
+    return cal.interval(dt.date(a, 1, 1), dt.date(b + 9, 12, 31))
+
+
+def _century(m: re.Match[str], published: dt.date | None) -> object:
+    """'в XXI веке' → interval of the century."""
+    c = roman_to_int(m["c"]) if not m["c"].isdigit() else int(m["c"])
+    if not 1 <= c <= 21:
+        return REJECT
+    return cal.interval(dt.date(max(1, (c - 1) * 100 + 1), 1, 1), dt.date(c * 100, 12, 31))
+
+
+def _season(m: re.Match[str], published: dt.date | None) -> object:
+    """'весной', 'этой осенью', 'летом 2013 года'; winter Y is December Y-1 to February Y."""
+    word = m["s"].lower()
+    instrumental = word.endswith(("ой", "ом", "ью"))
+    if not instrumental and not (_has_prep(m) or m["y"] or m["ya"] or m["sa"]):
+        return REJECT
+    m1, m2 = SEASON_MONTHS[word[:3]]
+    if m["y"]:
+        y = int(m["y"])
+    elif published is None:
+        return None
+    else:
+        off = rel_offset(m["sa"] or m["ya"]) or 0
+        y = published.year + (1 if m1 == 12 and published.month >= 9 else 0) + off
+    return cal.month_span(y - 1, 12, 2) if m1 == 12 else cal.month_span(y, m1, m2)
+
+
+def _rel_period(m: re.Match[str], published: dt.date | None) -> object:
+    """'в этом году', 'на прошлой неделе', 'в следующем месяце', 'в эти выходные', 'до конца года'."""
+    off = rel_offset(m["a"]) if m["a"] else 0
+    if m["a"] and re.search(r"же|данн", m["a"], _FLAGS):
+        off = None
+    if published is None or off is None:
+        return None
+    u = m["u"].lower()
+    p = published
+    if u.startswith("год"):
+        y = p.year + off
+        return _period(m, published, dt.date(y, 1, 1), dt.date(y, 12, 31), f"{y:04d}")
+    if u.startswith("месяц"):
+        y, mo = cal.add_months(p.year, p.month, off)
+        return _period(m, published, dt.date(y, mo, 1), cal.month_end(y, mo), f"{y:04d}-{mo:02d}")
+    if u.startswith("недел"):
+        return cal.week_span(p, off)
+    if u.startswith("выходн"):
+        return cal.weekend_span(p, off)
+    if u.startswith(("квартал", "полугод")):
+        parts = 4 if u.startswith("квартал") else 2
+        idx = (p.year * parts + (p.month - 1) * parts // 12) + off
+        return cal.part_of_year(idx // parts, idx % parts + 1, parts)
+    return None
+
+
+def _ordinal_period(m: re.Match[str], published: dt.date | None) -> object:
+    """'во втором полугодии текущего года', 'в I квартале 2023 года', 'в первой половине 2024 года'."""
+    u = m["u"].lower()
+    if u.startswith("половин") and not (m["y"] or m["ya"]):
+        return REJECT
+    n = ORDINALS.get((m["o"] or "").lower()[:4]) or ORDINALS.get((m["o"] or "").lower())
+    parts = 4 if u.startswith("квартал") else 2
+    if not n or n > parts:
+        return REJECT
+    y = _year(m, published)
+    return cal.part_of_year(y, n, parts) if y else None
+
+
+def _weekday(m: re.Match[str], published: dt.date | None) -> object:
+    """'в понедельник' = most recent Monday on/before publication; 'в следующий понедельник' = after."""
+    if not _has_prep(m) and not m["a"]:
+        return REJECT
+    if published is None:
+        return None
+    off = rel_offset(m["a"]) if m["a"] else 0
+    if m["a"] and "же" in m["a"]:
+        return None
+    direction = 0 if not off else (1 if off > 0 else -1)
+    return cal.weekday_near(published, weekday_number(m["wd"]), direction).isoformat()
+
+
+_DEICTIC = {"сегодня": 0, "вчера": -1, "позавчера": -2, "завтра": 1, "послезавтра": 2, "накануне": -1}
+
+
+def _deictic(m: re.Match[str], published: dt.date | None) -> object:
+    """'сегодня', 'вчера', 'накануне' (only when not 'накануне <чего-то>')."""
+    w = m["w"].lower()
+    if published is None:
+        return None
+    if w == "накануне" and re.match(r"\s+(?-i:[а-яё]+)(?:а|я|ов|ев|ей|и|ы)\b", m.string[m.end():]):
+        return None
+    return (published + dt.timedelta(days=_DEICTIC[w])).isoformat()
+
+
+def _weekend_near(m: re.Match[str], published: dt.date | None) -> object:
+    """'в ближайшие выходные' → the coming weekend."""
+    if published is None:
+        return None
+    return cal.weekend_span(published, 0 if published.weekday() < 5 else 1)
+
+
+def _vague(m: re.Match[str], published: dt.date | None) -> object:
+    """Vague or narrative-relative expressions: a DATE mention without a resolvable value."""
+    return None
+
+
+_UNIT_KIND = (("д", "day"), ("сут", "day"), ("нед", "week"), ("мес", "month"), ("полго", "month6"),
+              ("полуго", "month6"), ("год", "year"), ("лет", "year"))
+
+
+def _shifted(m: re.Match[str], published: dt.date | None) -> object:
+    """'три года назад', 'через две недели' relative to publication."""
+    if published is None:
+        return None
+    n = number_value(m["n"])
+    u = m["u"].lower()
+    kind = next((k for p, k in _UNIT_KIND if u.startswith(p)), None)
+    if n is None or kind is None:
+        return None
+    if kind == "month6":
+        n, kind = n * 6, "month"
+    sign = -1 if "назад" in m.group(0).lower() else 1
+    return cal.shift(published, sign * n, kind)
+
+
+def _r(pattern: str) -> re.Pattern[str]:
+    """Compile a rule pattern with the shared flags and a word-start guard."""
+    return re.compile(_START + pattern, _FLAGS)
+
+
+_D = r"(?<![\d.,])(?P<{0}>[0-3]?\d)(?:-?(?:го|е|ое))?(?!\d)"
+_MON = rf"(?P<{{0}}>{MONTH_RE})"
+_AGO_PRE = r"(?:(?:около|почти|примерно|более|менее|уже|свыше|ещё|еще)\s+)?"
+
+RULES: tuple[Rule, ...] = (
+    Rule("numeric", _r(rf"(?:{PREP})?(?P<d>\d{{1,2}})(?P<sep>[./])(?P<m>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}|\d{{2}})"
+                       rf"(?![\d/]|\.\d)(?:\s*{YEAR_WORD})?"), _numeric),
+    Rule("iso", _r(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)"), _numeric),
+    Rule("day_range", _r(
+        rf"(?:с|со|от)\s+{_D.format('d1')}\s+{_MON.format('mon1')}(?:\s+(?P<y1>\d{{4}})(?:\s*{YEAR_WORD})?)?"
+        rf"\s*(?:по|до|-|–|—)\s*{_D.format('d2')}\s+{_MON.format('mon2')}"
+        rf"(?:\s+(?:(?P<y2>\d{{4}})(?:\s*{YEAR_WORD})?|(?P<ya2>{REL_ADJ})\s+года))?"), _day_range),
+    Rule("day", _r(
+        rf"(?:(?P<rw>сегодня|вчера|завтра|позавчера),?\s+)?(?:{PREP})?(?:(?P<a>{REL_ADJ})\s+)?"
+        rf"(?:(?P<wd>{WEEKDAY_RE}),?\s+)?{_D.format('d1')}"
+        rf"(?:\s*(?:-|–|—|по|на|и)\s*{_D.format('d2')})?\s+{_MON.format('mon')}{_YEAR_TAIL}?"), _day),
+    Rule("month", _r(
+        rf"(?:{PREP})?(?P<part>{PART})?{_MON.format('mon')}(?:\s*(?:по|-|–|—|и)\s*{_MON.format('mon2')})?"
+        rf"{_YEAR_TAIL}?"), _month),
+    Rule("year", _r(
+        rf"(?:{PREP}|(?:к|ко)\s+(?={PART}))?(?P<part>{PART})?(?<![\d.,])(?P<y>\d{{4}})"
+        rf"(?:\s*(?:-|–|—|и|или|по)\s*(?P<y2>\d{{4}}|\d{{2}}))?\s*(?:-?м\s+|-?ом\s+)?{YEAR_WORD}"), _year_rule),
+    Rule("bare_year", _r(
+        rf"(?:{PREP})?(?<![\d.,:/№+])(?P<y>(?:19|20)\d\d|2100)(?:\s*(?:-|–|—|по)\s*(?P<y2>(?:19|20)\d\d))?"
+        r"(?![\d/]|[.,:]\d|\s*(?:[\-–—]\s*)?(?-i:[а-яёa-z%$€₽]))"), _bare_year),
+    Rule("decade", _r(
+        rf"(?:{PREP})?(?P<part>{PART})?(?<![\d.,])(?P<dec>\d\d|\d{{4}})-?(?:е|х|ые|ых|ми)(?![а-яё])"
+        rf"(?:\s*(?:-|–|—)\s*(?:{PART})?(?P<dec2>\d\d|\d{{4}})-?(?:е|х|ые|ых)(?![а-яё]))?"
+        r"(?:\s+(?:год(?:ы|ов|ах|ам)|гг\.?))?"), _decade),
+    Rule("century", _r(
+        rf"(?:{PREP})?(?P<part>{PART})?(?P<c>(?-i:[IVXLХ]{{1,6}})|\d{{1,2}})(?:-?(?:го|м|ом|й))?\s+"
+        r"(?:век(?:а|е|ом|у)?(?![а-яё])|вв?\.)"), _century),
+    Rule("season", _r(
+        rf"(?:{PREP})?(?:(?P<sa>{REL_ADJ})\s+)?(?P<s>весн(?:ой|у|а|е)|лет(?:ом|о|а)|осен(?:ью|ь|и)|зим(?:ой|у|а|е))"
+        rf"(?![а-яё])(?:\s+(?:(?P<y>\d{{4}})(?:\s*{YEAR_WORD})?|(?P<ya>{REL_ADJ})\s+года))?"), _season),
+    Rule("ordinal_period", _r(
+        rf"(?:{PREP})?(?P<o>перв|втор|трет|четв[её]рт|(?-i:I{{1,3}}|IV))(?:[а-яё]*)\s+"
+        rf"(?P<u>полугоди[а-яё]*|половин[а-яё]*|квартал[а-яё]*)(?![а-яё]){_YEAR_TAIL}?"), _ordinal_period),
+    Rule("rel_period", _r(
+        rf"(?:{PREP}|(?:к|ко)\s+(?={PART}))?(?P<part>{PART})?(?:(?P<a>{REL_ADJ})\s+)?"
+        r"(?P<u>год(?:у|а|ом)?|месяц(?:е|а|у)?|недел(?:е|ю|и|я)|квартал(?:е|а)?|полугоди(?:е|и|я)"
+        r"|выходн(?:ые|ых|ым))(?![а-яё])"), lambda m, p: _rel_period(m, p) if (m["a"] or m["part"]) else REJECT),
+    Rule("weekday", _r(rf"(?:{PREP}|к\s+)?(?:(?P<a>{REL_ADJ})\s+)?(?P<wd>{WEEKDAY_RE})"), _weekday),
+    Rule("deictic", _r(r"(?P<w>сегодня|вчера|позавчера|завтра|послезавтра|накануне)(?![а-яё])"), _deictic),
+    Rule("weekend_near", _r(r"(?:в|на)\s+ближайшие\s+выходные"), _weekend_near),
+    Rule("vague", _r(
+        r"(?:(?:в|во|на|до|с|к)\s+)?(?:(?:тот|этот|тот\s+же|этот\s+же|следующий|другой|один|сегодняшний|нынешний)\s+день"
+        r"|(?:настоящее|последнее|ближайшее|скором|кратчайшее|самое\s+ближайшее)\s+время"
+        r"|(?:ближайшие|последние|прошлые|минувшие|предыдущие|ближайшую|последующие|следующие)\s+"
+        r"(?:дни|недели|месяцы|годы|десятилетия|несколько\s+(?:дней|недель|месяцев|лет))"
+        r"|этот\s+период|тот\s+период|днях|сегодняшний\s+день|сегодняшнего\s+дня|данный\s+момент"
+        r"|настоящий\s+момент|это\s+время|то\s+время)(?![а-яё])"), _vague),
+    Rule("ago", _r(rf"{_AGO_PRE}(?:(?P<n>{_NUM})\s+)?(?P<u>{_UNIT})\s+(?:тому\s+)?назад"), _shifted),
+    Rule("after", _r(rf"(?:через|спустя)\s+{_AGO_PRE}(?:(?P<n>{_NUM})\s+)?(?P<u>{_UNIT})"), _shifted),
+    Rule("after_post", _r(rf"(?P<n>{_NUM})\s+(?P<u>{_UNIT})\s+спустя"), _shifted),
+    Rule("duration", _r(
+        rf"(?:в\s+течение|на\s+протяжении|за\s+последн(?:ие|юю|ий|их)|в\s+последние|за|на|до|около|более|свыше)"
+        rf"\s+{_AGO_PRE}(?:(?P<n>{_NUM})\s+)?(?P<u>{_UNIT})"), _vague),
+)
