@@ -4,18 +4,30 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .schema import Document
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 TextItem = str | tuple[str, dict[str, Any]]
 
 
-def load() -> Any:
+def load() -> Language:
     """The spaCy Language that does the analysis, built once per process."""
     from .pipeline import build_pipeline
 
     return build_pipeline()
+
+
+def _prepare(nlp: Language, text: str, meta: dict[str, Any]) -> tuple[Doc, dict[str, Any]]:
+    """Tokenise and attach the caller's publication date, so date components resolve against it."""
+    doc = nlp.make_doc(text)
+    published = meta.get("published")
+    doc._.published = published.isoformat() if published else None
+    return doc, meta
 
 
 def extract(
@@ -49,7 +61,8 @@ def extract_many(
 
     nlp = load()
     pairs = ((item, {}) if isinstance(item, str) else item for item in items)
-    for doc, meta in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+    for doc, meta in nlp.pipe((_prepare(nlp, text, meta) for text, meta in pairs), as_tuples=True,
+                              batch_size=batch_size):
         yield to_document(
             doc,
             doc_id=meta.get("doc_id"),

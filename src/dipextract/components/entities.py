@@ -1,0 +1,241 @@
+"""Entities of the contract from all candidate mentions: typed, normalised, clustered, posts linked to holders."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, SpanGroup
+
+from ..const import (
+    CITY, COUNTRY, DATE, ORGANIZATION, PERSON, POST, REGION, SPANS_MENTIONS, SPANS_NER,
+)
+from ..dates import find_dates, find_published
+from ..gazetteer import Gazetteer, GazetteerHit, gazetteer
+from ..links import find_holder
+from ..mentions import Mention
+from ..names import NameWord, normalize_person
+from ..persons import cluster_persons
+from ..phrases import nominative_phrase
+from ..posts import find_posts
+from ..segments import is_russian, russian_sentences
+
+for _name, _default in (("published", None), ("entities", None)):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+_PLACE_TYPES = (COUNTRY, CITY, REGION)
+_GAZETTEER_ADDS = (COUNTRY, CITY, REGION, ORGANIZATION)
+
+
+def _mention_from_span(span: Span, type_: str, source: str) -> Mention:
+    return Mention(span.start_char, span.end_char, type_, span.text, span.start, span.end, source)
+
+
+class EntityResolver:
+    """Reads candidate spans (tagger/NER, gazetteer, rules, dates) and writes `doc._.entities` and mentions."""
+
+    def __init__(self, nlp: Language, name: str, *, rule_posts: str = "fallback") -> None:
+        self.name = name
+        self.rule_posts = rule_posts
+        self.gazetteer: Gazetteer = gazetteer()
+
+    def __call__(self, doc: Doc) -> Doc:
+        published = self._published(doc)
+        mentions = self._collect(doc, published)
+        entities = self._cluster(doc, mentions)
+        doc._.entities = entities
+        spans = []
+        for m in mentions:
+            span = doc.char_span(m.start, m.end, label=m.type, alignment_mode="expand")
+            if span is not None:
+                span.kb_id_ = m.entity or ""
+                spans.append(span)
+        spans.sort(key=lambda s: (s.start, -s.end))
+        doc.spans[SPANS_MENTIONS] = SpanGroup(doc, name=SPANS_MENTIONS, spans=spans)
+        return doc
+
+    # ------------------------------------------------------------------ candidates
+
+    @staticmethod
+    def _published(doc: Doc) -> dt.date | None:
+        if doc._.published is None:
+            found = find_published(doc.text)
+            doc._.published = found.isoformat() if found else None
+        return dt.date.fromisoformat(doc._.published) if doc._.published else None
+
+    def _collect(self, doc: Doc, published: dt.date | None) -> list[Mention]:
+        russian = russian_sentences(doc)
+        tokens = [t for sent in russian for t in sent]
+        token_offsets = [(t.idx, t.idx + len(t.text)) for t in tokens]
+        sentence_starts = {i for i, t in enumerate(tokens) if t.is_sent_start}
+        hits = self.gazetteer.find(doc.text, token_offsets, sentence_starts)
+        mentions: list[Mention] = []
+        for span in doc.spans.get(SPANS_NER, []):
+            mention = self._typed(doc, span)
+            if mention is not None:
+                mentions.append(mention)
+        tagged_posts = any(m.type == POST for m in mentions)
+        for hit in hits:
+            mention = self._from_hit(doc, hit)
+            if mention is None or any(m.type == mention.type and m.overlaps(mention) for m in mentions):
+                continue
+            if mention.type != COUNTRY and any(m.type == PERSON and m.overlaps(mention) for m in mentions):
+                continue  # "Королёв" the person, not the town
+            mentions.append(mention)
+        if self.rule_posts == "always" or (self.rule_posts == "fallback" and not tagged_posts):
+            mentions.extend(self._rule_posts(doc, mentions))
+        for match in find_dates(doc.text, published):
+            if is_russian(doc.text[max(0, match.start - 40) : match.end + 40]) or match.text[:1].isdigit():
+                span = doc.char_span(match.start, match.end, alignment_mode="expand")
+                if span is not None:
+                    mentions.append(
+                        Mention(match.start, match.end, DATE, match.text, span.start, span.end, "dates",
+                                name=match.text, value=match.value)
+                    )
+        for m in mentions:
+            self._normalize(doc, m)
+        mentions.sort(key=lambda m: (m.start, -m.end))
+        return mentions
+
+    def _typed(self, doc: Doc, span: Span) -> Mention | None:
+        """A tagger/NER span as a mention; slovnet's LOC becomes a country, city or region via the gazetteer."""
+        text = span.text.strip("«»\"'()., ")
+        if not text or not any(ch.isalpha() for ch in text):
+            return None
+        label = span.label_
+        if label != "LOC":
+            return _mention_from_span(span, label, "tagger")
+        for kind in _PLACE_TYPES:
+            place = self.gazetteer.resolve(kind, span.text)
+            if place is not None:
+                m = _mention_from_span(span, kind, "slovnet")
+                return m
+        return None
+
+    def _from_hit(self, doc: Doc, hit: GazetteerHit) -> Mention | None:
+        span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+        if span is None:
+            return None
+        m = Mention(hit.start, hit.end, hit.place.kind, doc.text[hit.start : hit.end], span.start, span.end,
+                    "gazetteer", name=hit.place.name, iso=hit.place.iso)
+        return m
+
+    def _rule_posts(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        blocked = {i for m in mentions if m.type == PERSON for i in range(m.token_start, m.token_end)}
+        russian = {t.i for sent in russian_sentences(doc) for t in sent}
+        found = []
+        for start, end in find_posts(doc, blocked):
+            if start in russian:
+                span = doc[start:end]
+                found.append(_mention_from_span(span, POST, "rules"))
+        return found
+
+    # ------------------------------------------------------------------ normalisation
+
+    def _normalize(self, doc: Doc, m: Mention) -> None:
+        if m.type == DATE:
+            return
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        tokens = list(span) if span is not None else []
+        if m.type == PERSON:
+            name = normalize_person([
+                NameWord(t.text, (t.morph.get("Case") or [None])[0], (t.morph.get("Gender") or [None])[0])
+                for t in tokens if t.text not in ("(", ")", ",")
+            ])
+            m.first, m.middle, m.last = name.first, name.middle, name.last
+            m.name = name.full or m.text
+            return
+        if m.source != "gazetteer":
+            kind = m.type
+            place = self.gazetteer.resolve(kind, m.text)
+            if place is not None:
+                m.name, m.iso = place.name, place.iso
+                return
+        if not m.name:
+            m.name = nominative_phrase(tokens) if tokens and m.start == tokens[0].idx else m.text
+
+    # ------------------------------------------------------------------ clustering and links
+
+    def _cluster(self, doc: Doc, mentions: list[Mention]) -> list[dict[str, Any]]:
+        entities: list[dict[str, Any]] = []
+        persons = [m for m in mentions if m.type == PERSON]
+        for name, first, middle, last, group in cluster_persons(persons):
+            entities.append({"type": PERSON, "name": name, "first": first, "middle": middle, "last": last,
+                             "posts": [], "country": None, "mentions": group})
+        by_key: dict[tuple[str, str], dict[str, Any]] = {}
+        posts = [m for m in mentions if m.type == POST]
+        holders = {id(p): find_holder(doc, p, persons, posts) for p in posts}
+        person_of = {id(m): e for e in entities for m in e["mentions"]}
+        for m in mentions:
+            if m.type == PERSON:
+                continue
+            if m.type == COUNTRY:
+                key = (m.type, m.iso or m.name.lower())
+            elif m.type == POST:
+                holder = holders.get(id(m))
+                key = (m.type, f"{m.name.lower()}|{id(person_of[id(holder)]) if holder else ''}")
+            elif m.type == DATE:
+                key = (m.type, m.value or m.text.lower())
+            else:
+                key = (m.type, m.name.lower().replace("ё", "е"))
+            entity = by_key.get(key)
+            if entity is None:
+                entity = {"type": m.type, "name": m.name, "mentions": []}
+                if m.type == COUNTRY:
+                    entity["iso"] = m.iso
+                elif m.type in (CITY, REGION, ORGANIZATION):
+                    entity["country"] = m.iso
+                elif m.type == DATE:
+                    entity["value"] = m.value
+                elif m.type == POST:
+                    holder = holders.get(id(m))
+                    entity.update(holder=person_of[id(holder)] if holder else None, organization=None,
+                                  country=None)
+                by_key[key] = entity
+                entities.append(entity)
+            entity["mentions"].append(m)
+        entities.sort(key=lambda e: min(m.start for m in e["mentions"]))
+        for i, entity in enumerate(entities, 1):
+            entity["id"] = f"e{i}"
+            for m in entity["mentions"]:
+                m.entity = entity["id"]
+        self._fill_post_fields(entities)
+        return [self._plain(e) for e in entities]
+
+    @staticmethod
+    def _fill_post_fields(entities: list[dict[str, Any]]) -> None:
+        """A post's country and organisation are the ones named inside it; its holder lists it."""
+        inner = [(m, e) for e in entities if e["type"] in (COUNTRY, ORGANIZATION) for m in e["mentions"]]
+        for post in (e for e in entities if e["type"] == POST):
+            for pm in post["mentions"]:
+                for m, e in inner:
+                    if pm.contains(m) and (pm.start, pm.end) != (m.start, m.end):
+                        if e["type"] == COUNTRY and post["country"] is None:
+                            post["country"] = e.get("iso")
+                        elif e["type"] == ORGANIZATION and post["organization"] is None:
+                            post["organization"] = e["id"]
+                            post["country"] = post["country"] or e.get("country")
+            holder = post["holder"]
+            if holder is not None:
+                holder["posts"].append(post["id"])
+                holder["country"] = holder["country"] or post["country"]
+                post["holder"] = holder["id"]
+
+    @staticmethod
+    def _plain(entity: dict[str, Any]) -> dict[str, Any]:
+        """Only plain values in `doc._` (pydantic or dataclass objects there break `doc.to_bytes`)."""
+        out = {k: v for k, v in entity.items() if k != "mentions"}
+        out["mentions"] = [(m.start, m.end) for m in entity["mentions"]]
+        return out
+
+
+@Language.factory(
+    "dipextract_entities",
+    assigns=["doc._.entities", f"doc.spans['{SPANS_MENTIONS}']", "doc._.published"],
+    requires=[f"doc.spans['{SPANS_NER}']", "token.morph", "token.lemma"],
+    default_config={"rule_posts": "fallback"},
+)
+def make_entity_resolver(nlp: Language, name: str, rule_posts: str) -> EntityResolver:
+    return EntityResolver(nlp, name, rule_posts=rule_posts)

@@ -1,0 +1,56 @@
+"""Lemmas from pymorphy3, choosing the parse that agrees with the tagger's POS and features."""
+
+from __future__ import annotations
+
+import functools
+
+from .morph import parse
+
+# UD POS -> the OpenCorpora POS tags that may stand for it.
+_UD_TO_OC: dict[str, frozenset[str]] = {
+    "NOUN": frozenset({"NOUN"}),
+    "PROPN": frozenset({"NOUN"}),
+    "ADJ": frozenset({"ADJF", "ADJS", "COMP"}),
+    "VERB": frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"}),
+    "AUX": frozenset({"VERB", "INFN"}),
+    "ADV": frozenset({"ADVB", "COMP", "PRED"}),
+    "NUM": frozenset({"NUMR", "ADJF"}),
+    "PRON": frozenset({"NPRO"}),
+    "DET": frozenset({"ADJF", "NPRO"}),
+    "ADP": frozenset({"PREP"}),
+    "CCONJ": frozenset({"CONJ"}),
+    "SCONJ": frozenset({"CONJ"}),
+    "PART": frozenset({"PRCL"}),
+    "INTJ": frozenset({"INTJ"}),
+}
+_CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
+_NUMBERS = {"Sing": "sing", "Plur": "plur"}
+_GENDERS = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
+
+
+@functools.lru_cache(maxsize=200_000)
+def choose_lemma(word: str, pos: str, case: str | None = None, number: str | None = None,
+                 gender: str | None = None) -> str:
+    """The lemma of the pymorphy3 parse that best matches the tagged POS, case, number and gender."""
+    if not any(ch.isalpha() for ch in word):
+        return word
+    parses = parse(word)
+    if not parses:
+        return word.lower()
+    wanted_pos = _UD_TO_OC.get(pos)
+    wanted = {_CASES.get(case or ""), _NUMBERS.get(number or ""), _GENDERS.get(gender or "")} - {None}
+    best, best_score = parses[0], -1.0
+    for rank, p in enumerate(parses):
+        score = 0.0
+        if wanted_pos is not None and p.tag.POS in wanted_pos:
+            score += 4
+        if pos == "PROPN" and ({"Name", "Surn", "Patr", "Geox", "Orgn"} & p.tag.grammemes):
+            score += 1
+        score += sum(1 for g in wanted if g in p.tag)
+        score -= rank * 0.01
+        if score > best_score:
+            best, best_score = p, score
+    lemma = best.normal_form
+    if lemma.replace("ё", "е") == word.lower().replace("ё", "е"):
+        return word.lower()
+    return lemma

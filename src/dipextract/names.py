@@ -1,0 +1,178 @@
+"""Person names in the nominative, also for surnames pymorphy3 does not know (Central Asian, Caucasian, foreign)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from natasha.data import FIRST, load_dict
+
+from .morph import parse
+
+_CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
+_INITIAL = re.compile(r"^[А-ЯЁA-Z]\.?$")
+
+# Endings of Russian-type surnames by (gender, case) -> nominative ending; the first match wins.
+# pymorphy3 reads unknown "-овым" surnames as adjectives ("Смаиловым" -> "смаиловый"), hence these rules.
+_SURNAME_RULES: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {
+    ("masc", "gent"): (("ова", "ов"), ("ева", "ев"), ("ёва", "ёв"), ("ина", "ин"), ("ына", "ын"), ("ского", "ский"),
+                       ("цкого", "цкий"), ("ого", "ой"), ("его", "ий")),
+    ("masc", "accs"): (("ова", "ов"), ("ева", "ев"), ("ёва", "ёв"), ("ина", "ин"), ("ына", "ын"), ("ского", "ский"),
+                       ("цкого", "цкий"), ("ого", "ой"), ("его", "ий")),
+    ("masc", "datv"): (("ову", "ов"), ("еву", "ев"), ("ёву", "ёв"), ("ину", "ин"), ("ыну", "ын"), ("скому", "ский"),
+                       ("цкому", "цкий"), ("ому", "ой"), ("ему", "ий")),
+    ("masc", "ablt"): (("овым", "ов"), ("евым", "ев"), ("ёвым", "ёв"), ("иным", "ин"), ("ыным", "ын"),
+                       ("ским", "ский"), ("цким", "цкий"), ("ым", "ый")),
+    ("masc", "loct"): (("ове", "ов"), ("еве", "ев"), ("ёве", "ёв"), ("ине", "ин"), ("ыне", "ын"), ("ском", "ский"),
+                       ("цком", "цкий")),
+    ("femn", "gent"): (("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("ыной", "ына"), ("ской", "ская"),
+                       ("цкой", "цкая")),
+    ("femn", "datv"): (("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("ыной", "ына"), ("ской", "ская"),
+                       ("цкой", "цкая")),
+    ("femn", "ablt"): (("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("ыной", "ына"), ("ской", "ская"),
+                       ("цкой", "цкая")),
+    ("femn", "loct"): (("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("ыной", "ына"), ("ской", "ская"),
+                       ("цкой", "цкая")),
+    ("femn", "accs"): (("ову", "ова"), ("еву", "ева"), ("ину", "ина"), ("ыну", "ына"), ("скую", "ская"),
+                       ("цкую", "цкая")),
+}
+# Other masculine names ending in a consonant (Эрдоган, Алихан, Акылбек): drop the case ending.
+_CONSONANT_RULES: dict[str, tuple[str, ...]] = {
+    "gent": ("а", "я"), "accs": ("а", "я"), "datv": ("у", "ю"), "ablt": ("ом", "ем", "ём"), "loct": ("е",),
+}
+_VOWELS = set("аеёиоуыэюя")
+
+
+@dataclass(frozen=True, slots=True)
+class NameWord:
+    """One word of a person mention with what the tagger says about it."""
+
+    text: str
+    case: str | None = None  # UD case: Nom, Gen, …
+    gender: str | None = None  # UD gender: Masc, Fem
+
+
+@dataclass(frozen=True, slots=True)
+class PersonName:
+    first: str | None
+    middle: str | None
+    last: str | None
+
+    @property
+    def full(self) -> str:
+        return " ".join(p for p in (self.first, self.middle, self.last) if p)
+
+
+@functools.cache
+def _first_names() -> frozenset[str]:
+    return frozenset(load_dict(FIRST))
+
+
+def _restore_case(normal: str, original: str) -> str:
+    """Capitalise like the original: each hyphen/space part upper-cased where the original's was."""
+    if original.isupper() and len(original) > 1:
+        return normal.upper()
+    parts = re.split(r"([-\s])", normal)
+    return "".join(p[:1].upper() + p[1:] if p and p not in "- " else p for p in parts)
+
+
+def _name_parse(word: str, tag: str, case: str | None, gender: str | None):  # type: ignore[no-untyped-def]
+    """The pymorphy3 parse of `word` carrying `tag` (Name/Surn/Patr) that fits the case and gender."""
+    best = None
+    for p in parse(word):
+        if tag not in p.tag or "plur" in p.tag:
+            continue
+        if case and p.tag.case != case:
+            continue
+        if gender and p.tag.gender not in (gender, "ms-f"):
+            continue
+        best = p
+        break
+    return best
+
+
+def _gender_of(words: list[NameWord]) -> str | None:
+    for w in words:
+        if w.gender == "Fem":
+            return "femn"
+        if w.gender == "Masc":
+            return "masc"
+    for w in words:
+        for p in parse(w.text):
+            if "Name" in p.tag and p.tag.gender in ("masc", "femn"):
+                return str(p.tag.gender)
+    return None
+
+
+def nominative_word(word: str, role: str, case: str | None, gender: str | None) -> str:
+    """One name word in the nominative: pymorphy3 where it knows the name, suffix rules where it does not."""
+    if case in (None, "nomn") or _INITIAL.match(word) or "-" in word and word.count("-") > 1:
+        return word
+    tag = {"first": "Name", "middle": "Patr", "last": "Surn"}[role]
+    p = _name_parse(word, tag, case, gender)
+    if p is not None:
+        form = p.inflect({"nomn", "sing"} | ({gender} if gender and gender in p.tag.grammemes else set()))
+        if form is not None:
+            return _restore_case(form.word, word)
+    if "-" in word:
+        head, _, tail = word.rpartition("-")
+        return head + "-" + nominative_word(tail, role, case, gender)
+    lower = word.lower()
+    for ending, nominative in _SURNAME_RULES.get((gender or "masc", case), ()):
+        if lower.endswith(ending) and len(lower) > len(ending) + 1:
+            return _restore_case(lower[: -len(ending)] + nominative, word)
+    if gender != "femn":
+        for ending in _CONSONANT_RULES.get(case, ()):
+            stem = lower[: -len(ending)]
+            if lower.endswith(ending) and len(stem) >= 3 and stem[-1] not in _VOWELS:
+                return _restore_case(stem, word)
+    return word
+
+
+def _role_of(word: str) -> str | None:
+    """'first', 'middle' or 'last' when the dictionary tells; None when only the position can."""
+    lower = word.lower()
+    tags = [p.tag for p in parse(word)[:3]]
+    if any("Patr" in t for t in tags) and re.search(r"(вич|вна|вны|вне|вну|вной|вича|вичу|вичем|виче|кызы|оглы|улы|уулу)$", lower):
+        return "middle"
+    if any("Name" in t for t in tags) or lower in _first_names():
+        return "first"
+    if any("Surn" in t for t in tags):
+        return "last"
+    return None
+
+
+def normalize_person(words: list[NameWord]) -> PersonName:
+    """Split a person mention into first/middle/last and put each part into the nominative."""
+    words = [w for w in words if any(ch.isalpha() for ch in w.text)]
+    if not words:
+        return PersonName(None, None, None)
+    gender = _gender_of(words)
+    case = next((_CASES.get(w.case or "") for w in words if w.case), None)
+    roles: list[str | None] = [_role_of(w.text) for w in words]
+    initials = [bool(_INITIAL.match(w.text)) for w in words]
+    n = len(words)
+    if n == 1:
+        roles = ["last"]  # a lone word is a surname in news ("Путин"); single names are kept as written
+    elif n == 2:
+        if initials[0]:
+            roles = ["first", "last"]
+        elif roles[1] == "first" and roles[0] in ("last", None) and roles[0] != "first":
+            roles = ["last", "first"]  # "Жапаров Акылбек"
+        else:
+            roles = ["first", "last"]
+    else:
+        if roles[1] == "middle" or initials[1]:
+            roles = ["first", "middle", "last"] + ["last"] * (n - 3)
+        elif roles[-1] == "middle":
+            roles = ["last", "first", "middle"] + ["middle"] * (n - 3)
+        else:
+            roles = ["first"] * (n - 1) + ["last"]
+    parts: dict[str, list[str]] = {"first": [], "middle": [], "last": []}
+    for w, role in zip(words, roles):
+        word_case = _CASES.get(w.case or "") or case
+        parts[role or "last"].append(nominative_word(w.text, role or "last", word_case, gender))
+    return PersonName(
+        " ".join(parts["first"]) or None, " ".join(parts["middle"]) or None, " ".join(parts["last"]) or None
+    )

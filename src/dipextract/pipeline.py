@@ -1,0 +1,29 @@
+"""The analysis pipeline assembled in one place: the order of components lives only here."""
+
+from __future__ import annotations
+
+import functools
+
+import spacy
+from spacy.language import Language
+
+from . import tokenizer as _tokenizer  # noqa: F401  (registers the razdel tokenizer)
+
+COMPONENTS: tuple[str, ...] = (
+    "dipextract_morphology",
+    "dipextract_ner",
+    "dipextract_entities",
+    "dipextract_syntax",
+)
+
+
+@functools.cache
+def build_pipeline(ner_backend: str = "auto") -> Language:
+    """A Russian `Language` with razdel tokens, slovnet morphology, entity tagging, resolution, syntax, events."""
+    from . import components  # noqa: F401  (registers the factories)
+
+    nlp = spacy.blank("ru", config={"nlp": {"tokenizer": {"@tokenizers": "dipextract.razdel_tokenizer.v1"}}})
+    for name in COMPONENTS:
+        config = {"backend": ner_backend} if name == "dipextract_ner" else {}
+        nlp.add_pipe(name, config=config)
+    return nlp

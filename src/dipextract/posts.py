@@ -1,0 +1,61 @@
+"""A rule grammar for posts: a post head noun with its modifiers and genitive dependents (fallback to the tagger)."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Collection
+from importlib import resources
+
+from spacy.tokens import Doc, Token
+
+_DEPENDENT_POS = {"NOUN", "PROPN", "ADJ", "DET", "NUM"}
+_PREFIX_ADJ_LEMMAS = {
+    "генеральный", "первый", "главный", "государственный", "федеральный", "исполнительный", "верховный",
+    "специальный", "постоянный", "чрезвычайный", "полномочный", "временный", "бывший", "новый", "действующий",
+}
+
+
+def load_lines(name: str) -> frozenset[str]:
+    """A data file of one entry per line, '#' comments and blanks skipped."""
+    text = resources.files("dipextract.data").joinpath(name).read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@functools.cache
+def post_heads() -> frozenset[str]:
+    return load_lines("post_heads.txt")
+
+
+def _is_genitive_dependent(token: Token) -> bool:
+    if token.pos_ not in _DEPENDENT_POS:
+        return False
+    if token.pos_ == "PROPN" and token.text.isupper():
+        return True  # МИД, РФ, ООН: abbreviations do not inflect
+    return token.morph.get("Case") == ["Gen"]
+
+
+def find_posts(doc: Doc, blocked: Collection[int] = ()) -> list[tuple[int, int]]:
+    """Token spans (start, end) of post mentions; tokens in `blocked` (person names) end a post."""
+    heads = post_heads()
+    spans: list[tuple[int, int]] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        token = doc[i]
+        if token.i in blocked or token.lemma_ not in heads or token.pos_ not in ("NOUN", "PROPN"):
+            i += 1
+            continue
+        start = i
+        while start > 0 and doc[start - 1].pos_ == "ADJ" and doc[start - 1].lemma_ in _PREFIX_ADJ_LEMMAS:
+            start -= 1
+        end = i + 1
+        while end < n and end not in blocked and not doc[end].is_space and _is_genitive_dependent(doc[end]):
+            if doc[end].is_sent_start:
+                break
+            end += 1
+        # a post never ends on an adjective: "министр иностранных" without "дел" is cut back
+        while end - 1 > i and doc[end - 1].pos_ in ("ADJ", "DET", "NUM"):
+            end -= 1
+        spans.append((start, end))
+        i = end
+    return spans

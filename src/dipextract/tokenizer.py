@@ -1,0 +1,68 @@
+"""razdel tokens and sentences as a spaCy tokenizer, with exact character offsets."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import razdel
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import registry
+from spacy.vocab import Vocab
+
+_LINE_BREAK = re.compile(r"[\n\r\u2028\u2029\x0b\x0c\x85]")
+
+
+class RazdelTokenizer:
+    """Words from razdel; a sentence starts where razdel says or after a line break (headlines stand alone)."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        words: list[str] = []
+        spaces: list[bool] = []
+        starts: list[bool] = []
+        sentence_starts = {s.start for s in razdel.sentenize(text)}
+        position = 0
+        for token in razdel.tokenize(text):
+            gap = text[position : token.start]
+            if gap:
+                self._add_gap(gap, words, spaces, starts)
+            new_sentence = not words or token.start in sentence_starts or bool(_LINE_BREAK.search(gap))
+            words.append(token.text)
+            spaces.append(False)
+            starts.append(new_sentence)
+            position = token.stop
+        if position < len(text):
+            self._add_gap(text[position:], words, spaces, starts)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        for token, start in zip(doc, starts):
+            token.is_sent_start = start
+        return doc
+
+    @staticmethod
+    def _add_gap(gap: str, words: list[str], spaces: list[bool], starts: list[bool]) -> None:
+        """A single space after a word is its trailing space; any other gap is a whitespace token."""
+        if gap == " " and words and not spaces[-1] and not words[-1].isspace():
+            spaces[-1] = True
+            return
+        if words and not spaces[-1] and not words[-1].isspace() and gap[0] == " ":
+            spaces[-1] = True
+            gap = gap[1:]
+            if not gap:
+                return
+        words.append(gap)
+        spaces.append(False)
+        starts.append(not words[:-1])
+
+
+@registry.tokenizers("dipextract.razdel_tokenizer.v1")
+def create_razdel_tokenizer() -> Callable[[Language], RazdelTokenizer]:
+    """Registered so the pipeline's config names the tokenizer."""
+
+    def make(nlp: Language) -> RazdelTokenizer:
+        return RazdelTokenizer(nlp.vocab)
+
+    return make
