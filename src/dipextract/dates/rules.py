@@ -17,12 +17,16 @@ Resolver = Callable[[re.Match[str], "dt.date | None"], object]
 
 _FLAGS = re.IGNORECASE | re.UNICODE
 _START = r"(?<![\w\-])"
+# Endings of nouns/adjectives that a counted number takes ("2017 рублей", "в 2017 случаях").
+_NOUNISH = r"(?:ах|ях|ам|ям|ами|ями|ов|ев|ей|ий|ый|ых|их|ы|и|а|я|е|у|ю)(?![а-яё])"
 _MONTH_ABBR = {"янв", "фев", "февр", "апр", "июн", "июл", "авг", "сен", "сент", "окт", "ноя", "нояб", "дек"}
 _YEAR_TAIL = rf"(?:\s+(?:(?P<y>\d{{4}})(?:\s*{YEAR_WORD})?|(?P<ya>{REL_ADJ})\s+года|с\.\s?г(?:\.|(?![а-яё]))))"
 _NUM = (
-    r"(?:\d{1,3}|один|одн[а-яё]*|дв[а-яё]+|обе?|тр[её][а-яё]*|три|четыр[а-яё]*|пят[а-яё]*|шест[а-яё]*"
-    r"|сем[иь]|семью|восьм[а-яё]*|восем[а-яё]*|девят[а-яё]*|десят[а-яё]*|нескольк[а-яё]*|пару|полтора|полутора"
-    r"|многие|многих|долгие|долгих|считанные|считанных)"
+    r"(?:\d{1,3}|один|одн(?:ого|ой|у|им|а)|два|две|двух|двум|двумя|оба|обе|обоих|три|тр[её]х|тр[её]м|тремя"
+    r"|четыре|четыр[её]х|четыр[её]м|четырьмя|(?:пят|шест|сем|восем|восьм|девят|десят|одиннадцат|двенадцат"
+    r"|тринадцат|четырнадцат|пятнадцат|шестнадцат|семнадцат|восемнадцат|девятнадцат|двадцат|тридцат)(?:ь|и|ью)"
+    r"|сорок|сорока|пятьдесят|ста|сто|нескольк(?:о|их|им|ими)|пару|полтора|полутора"
+    r"|многие|многих|долгие|долгих|считанные|считанных)(?![а-яё])"
 )
 _UNIT = (
     r"(?:дн(?:я|ей|ям)|день|сут(?:ки|ок)|недел(?:[юиья]|ям)|недель|месяц(?:а|ев|ам)?|год(?:а|ам|у)?|лет|полгода"
@@ -143,10 +147,11 @@ def _year_rule(m: re.Match[str], published: dt.date | None) -> object:
 
 
 def _bare_year(m: re.Match[str], published: dt.date | None) -> object:
-    """'2017' alone, only when nothing numeric or nominal follows."""
-    if m["y2"]:
-        return cal.interval(dt.date(int(m["y"]), 1, 1), dt.date(int(m["y2"]), 12, 31))
-    return m["y"]
+    """'2017' alone or in 'ЧМ-2018', only when no counted noun follows ('2017 рублей', 'в 2017 случаях')."""
+    y = m["y"] or m["yh"]
+    if m["y"] and not _has_prep(m) and re.match(r"\s*(?-i:[а-яё])", m.string[m.end():]):
+        return REJECT
+    return y
 
 
 def _decade(m: re.Match[str], published: dt.date | None) -> object:
@@ -263,6 +268,25 @@ def _vague(m: re.Match[str], published: dt.date | None) -> object:
     return None
 
 
+def _duration(m: re.Match[str], published: dt.date | None) -> object:
+    """'в течение шести лет', 'до трёх лет'; 'до 18 лет' is an age limit, not a date."""
+    n = m["n"] or ""
+    if n.isdigit() and int(n) >= 12 and re.match(r"(?:до|от|с)\s", m.group(0), _FLAGS):
+        return REJECT
+    if not n and re.match(r"(?:до|от|с)\s", m.group(0), _FLAGS):
+        return REJECT
+    return None
+
+
+def _bare_duration(m: re.Match[str], published: dt.date | None) -> object:
+    """'несколько лет', 'шесть месяцев' (NEREL counts durations as DATE); digits+'лет' is usually an age."""
+    if m["n"].isdigit() and m["u"].lower().startswith(("лет", "год")):
+        return REJECT
+    if m["n"].isdigit() and re.search(r"(?:до|от|с)\s+$", m.string[max(0, m.start() - 4):m.start()], _FLAGS):
+        return REJECT
+    return None
+
+
 _UNIT_KIND = (("д", "day"), ("сут", "day"), ("нед", "week"), ("мес", "month"), ("полго", "month6"),
               ("полуго", "month6"), ("год", "year"), ("лет", "year"))
 
@@ -289,7 +313,7 @@ def _r(pattern: str) -> re.Pattern[str]:
 
 _D = r"(?<![\d.,])(?P<{0}>[0-3]?\d)(?:-?(?:го|е|ое))?(?!\d)"
 _MON = rf"(?P<{{0}}>{MONTH_RE})"
-_AGO_PRE = r"(?:(?:около|почти|примерно|более|менее|уже|свыше|ещё|еще)\s+)?"
+_AGO_PRE = r"(?:(?:немногим\s+|чуть\s+)?(?:около|почти|примерно|более|больше|менее|уже|свыше|ещё|еще)\s+(?:чем\s+)?)?"
 
 RULES: tuple[Rule, ...] = (
     Rule("numeric", _r(rf"(?:{PREP})?(?P<d>\d{{1,2}})(?P<sep>[./])(?P<m>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}|\d{{2}})"
@@ -301,17 +325,19 @@ RULES: tuple[Rule, ...] = (
         rf"(?:\s+(?:(?P<y2>\d{{4}})(?:\s*{YEAR_WORD})?|(?P<ya2>{REL_ADJ})\s+года))?"), _day_range),
     Rule("day", _r(
         rf"(?:(?P<rw>сегодня|вчера|завтра|позавчера),?\s+)?(?:{PREP})?(?:(?P<a>{REL_ADJ})\s+)?"
-        rf"(?:(?P<wd>{WEEKDAY_RE}),?\s+)?{_D.format('d1')}"
+        rf"(?:(?P<wd>{WEEKDAY_RE})(?:,|\s*[—–-])?\s+)?{_D.format('d1')}"
         rf"(?:\s*(?:-|–|—|по|на|и)\s*{_D.format('d2')})?\s+{_MON.format('mon')}{_YEAR_TAIL}?"), _day),
     Rule("month", _r(
         rf"(?:{PREP})?(?P<part>{PART})?{_MON.format('mon')}(?:\s*(?:по|-|–|—|и)\s*{_MON.format('mon2')})?"
         rf"{_YEAR_TAIL}?"), _month),
     Rule("year", _r(
-        rf"(?:{PREP}|(?:к|ко)\s+(?={PART}))?(?P<part>{PART})?(?<![\d.,])(?P<y>\d{{4}})"
-        rf"(?:\s*(?:-|–|—|и|или|по)\s*(?P<y2>\d{{4}}|\d{{2}}))?\s*(?:-?м\s+|-?ом\s+)?{YEAR_WORD}"), _year_rule),
-    Rule("bare_year", _r(
-        rf"(?:{PREP})?(?<![\d.,:/№+])(?P<y>(?:19|20)\d\d|2100)(?:\s*(?:-|–|—|по)\s*(?P<y2>(?:19|20)\d\d))?"
-        r"(?![\d/]|[.,:]\d|\s*(?:[\-–—]\s*)?(?-i:[а-яёa-z%$€₽]))"), _bare_year),
+        rf"(?:{PREP}|за\s+|(?:к|ко)\s+(?={PART}))?(?P<part>{PART})?(?<![\d.,])(?P<y>\d{{4}})"
+        rf"(?:\s*(?:-|–|—|и|или|по)\s*(?P<y2>\d{{4}}|\d{{2}}))?\s*(?:-?м\s+|-?ом\s+)?{YEAR_WORD}(?:\s+рождения)?"),
+         _year_rule),
+    Rule("bare_year", re.compile(
+        rf"(?:(?<![\w\-])(?:{PREP})?(?<![\d.,:/№+])(?P<y>(?:19|20)\d\d|2100)(?![\d/]|[.,:]\d|\s*(?-i:[a-z%$€₽]))"
+        rf"(?!\s*(?-i:[а-яё]+{_NOUNISH}))|(?<=[^\W\d_]-)(?P<yh>(?:19|20)\d\d)(?![\d/]|[.,:]\d))(?P<y2>)", _FLAGS),
+         _bare_year),
     Rule("decade", _r(
         rf"(?:{PREP})?(?P<part>{PART})?(?<![\d.,])(?P<dec>\d\d|\d{{4}})-?(?:е|х|ые|ых|ми)(?![а-яё])"
         rf"(?:\s*(?:-|–|—)\s*(?:{PART})?(?P<dec2>\d\d|\d{{4}})-?(?:е|х|ые|ых)(?![а-яё]))?"
@@ -334,15 +360,16 @@ RULES: tuple[Rule, ...] = (
     Rule("weekend_near", _r(r"(?:в|на)\s+ближайшие\s+выходные"), _weekend_near),
     Rule("vague", _r(
         r"(?:(?:в|во|на|до|с|к)\s+)?(?:(?:тот|этот|тот\s+же|этот\s+же|следующий|другой|один|сегодняшний|нынешний)\s+день"
-        r"|(?:настоящее|последнее|ближайшее|скором|кратчайшее|самое\s+ближайшее)\s+время"
+        r"|(?:скором|кратчайшее|самое\s+ближайшее)\s+время"
         r"|(?:ближайшие|последние|прошлые|минувшие|предыдущие|ближайшую|последующие|следующие)\s+"
         r"(?:дни|недели|месяцы|годы|десятилетия|несколько\s+(?:дней|недель|месяцев|лет))"
-        r"|этот\s+период|тот\s+период|днях|сегодняшний\s+день|сегодняшнего\s+дня|данный\s+момент"
-        r"|настоящий\s+момент|это\s+время|то\s+время)(?![а-яё])"), _vague),
+        r"|этот\s+период|днях|сегодняшний\s+день|сегодняшнего\s+дня)(?![а-яё])"), _vague),
     Rule("ago", _r(rf"{_AGO_PRE}(?:(?P<n>{_NUM})\s+)?(?P<u>{_UNIT})\s+(?:тому\s+)?назад"), _shifted),
     Rule("after", _r(rf"(?:через|спустя)\s+{_AGO_PRE}(?:(?P<n>{_NUM})\s+)?(?P<u>{_UNIT})"), _shifted),
     Rule("after_post", _r(rf"(?P<n>{_NUM})\s+(?P<u>{_UNIT})\s+спустя"), _shifted),
     Rule("duration", _r(
-        rf"(?:в\s+течение|на\s+протяжении|за\s+последн(?:ие|юю|ий|их)|в\s+последние|за|на|до|около|более|свыше)"
-        rf"\s+{_AGO_PRE}(?:(?P<n>{_NUM})\s+)?(?P<u>{_UNIT})"), _vague),
+        rf"(?:в\s+течение|на\s+протяжении|за\s+(?:последн|прошедш)(?:ие|юю|ий|их)|в\s+последние|на\s+ближайшие|за|на|до|от|с)"
+        rf"\s+{_AGO_PRE}(?:(?P<n>{_NUM})\s+)?(?P<u>{_UNIT})"), _duration),
+    Rule("bare_duration", _r(
+        rf"{_AGO_PRE}(?P<n>{_NUM})\s+(?P<u>{_UNIT})(?!\s+(?:рождения|назад|спустя))"), _bare_duration),
 )
