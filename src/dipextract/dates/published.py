@@ -48,7 +48,7 @@ def find_published(text: str) -> dt.date | None:
     for m in _TIED_RE.finditer(text):
         d = _date_of(m)
         if _plausible(d):
-            return d - dt.timedelta(days=_OFFSET[m["rw"].lower()])  # type: ignore[operator]
+            return d + dt.timedelta(days=_OFFSET[m["rw"].lower()])  # type: ignore[operator]
     for m in _FULL_RE.finditer(text, 0, min(len(text), _TOP_CHARS + 40)):
         if m.start() > _TOP_CHARS:
             break
