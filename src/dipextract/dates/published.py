@@ -58,8 +58,9 @@ def find_published(text: str) -> dt.date | None:
         if _plausible(d) and _LABEL_RE.match(prefix):
             return d
     for t in _TODAY_RE.finditer(text):
-        before = list(_FULL_RE.finditer(text, max(0, t.start() - 600), t.start()))
-        if before:
+        par_start = max(text.rfind("\n", 0, t.start()) + 1, t.start() - 300)
+        before = list(_FULL_RE.finditer(text, par_start, t.start()))
+        if before:  # "24 июля 2014 года ... Ранее сегодня" in one paragraph: the date is today
             d = _date_of(before[-1])
             if _plausible(d):
                 return d
