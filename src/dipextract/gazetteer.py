@@ -1,0 +1,339 @@
+"""Gazetteers of countries, cities, regions and well-known organisations, matched in any case form."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from razdel import tokenize
+
+from dipextract.morph import lemma, parse
+
+DATA = Path(__file__).resolve().parent / "data"
+
+KINDS = ("COUNTRY", "CITY", "REGION", "ORGANIZATION")
+# Same-length matches of different kinds: "Сингапур" the country beats the city; a region beats a same-named town.
+PRIORITY = {"COUNTRY": 0, "REGION": 1, "CITY": 2, "ORGANIZATION": 3}
+# Letters of Kazakh, Kyrgyz, Ukrainian... that Russian lacks: such words are never Russian names ("Жаңылыктар").
+NON_RUSSIAN = re.compile("[іїєґўјљњћђџқңүөұһәғІЇЄҐЎЈЉЊЋЂЏҚҢҮӨҰҺӘҒ]")
+DASHES = str.maketrans({"–": "—", "-": "—", "‒": "—", "’": "'", "ё": "е", "Ё": "Е"})
+# Words after which an ambiguous one-word place ("Мирный", "Орёл") is read as a place.
+PLACE_WORDS = frozenset(
+    "город города городе городу городом г г. пос пос. поселок посёлок поселка посёлка поселке посёлке "
+    "село села селе деревня деревни станица станицы пгт".split()
+)
+PLACE_PREPOSITIONS = frozenset("в во из под до около близ возле у".split())
+QUOTES = frozenset("«\"„“”'")
+# Connecting vowel forms of first parts of compound adjectives that do not end in -ско/-цко ("франко-германский").
+COMPOUND_FIRST = {"франко": "французский", "англо": "английский", "греко": "греческий", "австро": "австрийский",
+                  "итало": "итальянский", "индо": "индийский", "сино": "китайский", "русско": "российский"}
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A normalised gazetteer record: what a span refers to."""
+
+    kind: str  # "COUNTRY" | "CITY" | "REGION" | "ORGANIZATION"
+    name: str  # canonical Russian name, nominative
+    iso: str | None  # COUNTRY: its ISO alpha-2 (None for historical); others: the ISO of their country
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerHit:
+    """One gazetteer match in a document, with char offsets."""
+
+    start: int
+    end: int
+    place: Place
+    adjective: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """One name form, as lemma keys, with the constraints its match must meet."""
+
+    keys: tuple[str, ...]
+    caps: tuple[bool, ...]  # the text token must be capitalised
+    place: Place
+    adjective: bool = False
+    ambiguous: bool = False  # needs a place context ("город", "в" not at sentence start)
+    ext: bool = False  # organisation that takes a country genitive ("МИД России")
+    geo: bool = False  # one-word place: the text token must parse as Geox or be unknown to pymorphy3
+
+
+def _norm(s: str) -> str:
+    """Case- and spelling-insensitive key of a lemma: lower case, ё→е, one dash."""
+    return s.lower().translate(DASHES)
+
+
+def _is_code(word: str) -> bool:
+    """Abbreviations and foreign words are matched by exact form ("США", "ЕС", "Google"), never by lemma."""
+    return (len(word) >= 2 and word.isupper()) or bool(re.search(r"[A-Za-z0-9]", word))
+
+
+def _name_key(word: str) -> str:
+    """Key of one token of a gazetteer name: exact form for codes, else the lemma of its first parse."""
+    if _is_code(word):
+        return "=" + word.translate(DASHES)
+    if not any(c.isalpha() for c in word):
+        return word.translate(DASHES)
+    return _norm(lemma(word))
+
+
+@functools.lru_cache(maxsize=200_000)
+def _token_keys(word: str) -> tuple[frozenset[str], frozenset[str]]:
+    """All keys a text token can match (normal forms of every parse), and those from Geox/unknown parses."""
+    if NON_RUSSIAN.search(word):
+        return frozenset(), frozenset()
+    if _is_code(word):
+        return frozenset({"=" + word.translate(DASHES)}), frozenset({"=" + word.translate(DASHES)})
+    if not any(c.isalpha() for c in word):
+        key = word.translate(DASHES)
+        return frozenset({key}), frozenset({key})
+    low = _norm(word)
+    keys = {low}
+    geo = {low}
+    for p in parse(word):
+        nf = _norm(p.normal_form)
+        keys.add(nf)
+        if not p.is_known or "Geox" in p.tag.grammemes:
+            geo.add(nf)
+    return frozenset(keys), frozenset(geo)
+
+
+def _adjective_lemma(word: str) -> set[str]:
+    """Candidate adjective lemmas of a word: its ADJF normal forms."""
+    return {_norm(p.normal_form) for p in parse(word) if p.tag.POS == "ADJF"} | {_norm(word)}
+
+
+def _split_name(name: str) -> list[str]:
+    """Tokens of a gazetteer name, as razdel cuts running text."""
+    return [t.text for t in tokenize(name)]
+
+
+def _read_tsv(path: Path) -> Iterable[list[str]]:
+    """Rows of a data TSV, without the '#' header."""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            yield line.split("\t")
+
+
+class Gazetteer:
+    """Dictionaries of names keyed by the lemma of their first token, for O(tokens) matching."""
+
+    def __init__(self) -> None:
+        self._places: dict[str, list[_Entry]] = {}
+        self._orgs: dict[str, list[_Entry]] = {}
+        self._adjectives: dict[str, Place] = {}
+        self._by_name: dict[tuple[str, str], Place] = {}
+
+    # ------------------------------------------------------------------ loading
+    @classmethod
+    def load(cls, data: Path = DATA) -> Gazetteer:
+        """Read the data/ tables (once per process through `gazetteer()`)."""
+        gz = cls()
+        for iso, name, forms, amb in _read_tsv(data / "countries.tsv"):
+            gz._add(Place("COUNTRY", name, iso or None), forms.split("|"), ambiguous=amb == "1")
+        for name, iso, forms, amb in _read_tsv(data / "regions.tsv"):
+            gz._add(Place("REGION", name, iso or None), forms.split("|"), ambiguous=amb == "1")
+        for name, iso, _pop, amb, forms in _read_tsv(data / "cities.tsv"):
+            gz._add(Place("CITY", name, iso or None), forms.split("|"), ambiguous=amb == "1")
+        for name, iso, forms, flags in _read_tsv(data / "organizations.tsv"):
+            fl = set(flags.split(","))
+            gz._add(Place("ORGANIZATION", name, iso or None), forms.split("|"),
+                    ambiguous="ambiguous" in fl, ext="ext" in fl)
+        for adj, iso, kind, name in _read_tsv(data / "country_adjectives.tsv"):
+            place = gz._by_name.get((kind, name)) or Place(kind, name, iso or None)
+            gz._adjectives[_norm(adj)] = place
+            entry = _Entry((_norm(adj),), (False,), place, adjective=True)
+            gz._places.setdefault(entry.keys[0], []).append(entry)
+        for index in (gz._places, gz._orgs):
+            for entries in index.values():
+                entries.sort(key=lambda e: (-len(e.keys), e.adjective, PRIORITY[e.place.kind]))
+        return gz
+
+    def _add(self, place: Place, forms: Sequence[str], *, ambiguous: bool = False, ext: bool = False) -> None:
+        """Index every form of a record under the key of its first token."""
+        self._by_name.setdefault((place.kind, place.name), place)
+        index = self._orgs if place.kind == "ORGANIZATION" else self._places
+        for form in forms:
+            words = _split_name(form)
+            if not words:
+                continue
+            keys = tuple(_name_key(w) for w in words)
+            caps = tuple(w[:1].isupper() and not _is_code(w) for w in words)
+            geo = len(words) == 1 and place.kind != "ORGANIZATION" and not _is_code(words[0])
+            entry = _Entry(keys, caps, place, ambiguous=ambiguous and len(words) == 1, ext=ext, geo=geo)
+            index.setdefault(keys[0], []).append(entry)
+
+    # ------------------------------------------------------------------ matching
+    def find(self, text: str, tokens: Sequence[tuple[int, int]],
+             sentence_starts: Collection[int] = ()) -> list[GazetteerHit]:
+        """All gazetteer mentions of a document, longest match first; places inside organisations are kept."""
+        words = [text[s:e] for s, e in tokens]
+        starts = set(sentence_starts) if sentence_starts else _guess_sentence_starts(words)
+        keys = [_token_keys(w) for w in words]
+        glued = [i > 0 and not text[tokens[i - 1][1]:tokens[i][0]].strip() for i in range(len(tokens))]
+        doc = _Doc(text, tokens, words, keys, glued, starts)
+        hits: list[GazetteerHit] = []
+        for index in (self._orgs, self._places):
+            i = 0
+            while i < len(tokens):
+                entry, length = self._match_at(doc, i, index, strict=True)
+                if entry is None:
+                    hits.extend(self._compound(doc, i) if index is self._places else ())
+                    i += 1
+                    continue
+                place, end_tok = entry.place, i + length
+                if entry.ext:
+                    place, end_tok = self._extend(doc, entry.place, end_tok)
+                hits.append(GazetteerHit(tokens[i][0], tokens[end_tok - 1][1], place, entry.adjective))
+                i = end_tok
+        hits.sort(key=lambda h: (h.start, -h.end))
+        return hits
+
+    def _match_at(self, doc: _Doc, i: int, index: dict[str, list[_Entry]], *, strict: bool,
+                  kinds: Collection[str] = KINDS) -> tuple[_Entry | None, int]:
+        """Longest entry starting at token i (and its length in tokens), or (None, 0)."""
+        best: _Entry | None = None
+        n = len(doc.words)
+        for key in doc.keys[i][0]:
+            for e in index.get(key, ()):
+                length = len(e.keys)
+                if i + length > n or (best is not None and length <= len(best.keys)) or e.place.kind not in kinds:
+                    continue
+                if self._accepts(doc, i, e, strict=strict):
+                    best = e
+                    break  # entries are sorted longest and most preferred first
+        return best, (len(best.keys) if best else 0)
+
+    def _accepts(self, doc: _Doc, i: int, e: _Entry, *, strict: bool) -> bool:
+        """Does entry e match the tokens from i on, under the capitalisation and context rules?"""
+        for j, key in enumerate(e.keys):
+            k = i + j
+            if j and not doc.glued[k]:
+                return False
+            if key not in doc.keys[k][0]:
+                return False
+            if strict and e.caps[j] and not doc.words[k][:1].isupper():
+                return False
+        if e.geo and e.keys[0] not in doc.keys[i][1]:
+            return False  # "Иванова" the surname is not a form of "Иваново"
+        if not strict:
+            return True
+        if e.ambiguous:
+            return self._place_context(doc, i, e.place.kind)
+        return True
+
+    @staticmethod
+    def _place_context(doc: _Doc, i: int, kind: str) -> bool:
+        """Context that makes an ambiguous name a place: "город Мирный", "в Находке" mid-sentence, «Яблоко»."""
+        prev = doc.words[i - 1].lower() if i > 0 else ""
+        if kind == "ORGANIZATION":
+            return prev in QUOTES or (i > 0 and doc.words[i - 1] in QUOTES)
+        if prev in PLACE_WORDS or (prev == "." and i > 1 and doc.words[i - 2].lower() == "г"):
+            return True
+        return prev in PLACE_PREPOSITIONS and i not in doc.starts
+
+    def _extend(self, doc: _Doc, org: Place, end_tok: int) -> tuple[Place, int]:
+        """Stretch an organisation over a following country genitive: "МИД" + "Кыргызской Республики"."""
+        if end_tok >= len(doc.words) or not doc.glued[end_tok]:
+            return org, end_tok
+        entry, length = self._match_at(doc, end_tok, self._places, strict=True, kinds=("COUNTRY",))
+        if entry is None or entry.adjective:
+            return org, end_tok
+        tail = doc.text[doc.tokens[end_tok][0]:doc.tokens[end_tok + length - 1][1]]
+        return Place(org.kind, f"{org.name} {tail}", entry.place.iso), end_tok + length
+
+    def _compound(self, doc: _Doc, i: int) -> list[GazetteerHit]:
+        """Country adjectives joined by hyphens ("кыргызско-казахстанский"): one hit per part."""
+        word = doc.words[i]
+        if "-" not in word or NON_RUSSIAN.search(word):
+            return []
+        parts = word.split("-")
+        if len(parts) < 2 or not all(parts):
+            return []
+        hits = []
+        offset = doc.tokens[i][0]
+        for n, part in enumerate(parts):
+            place = self._adjective_place(part, last=n == len(parts) - 1)
+            if place is None:
+                return []
+            hits.append(GazetteerHit(offset, offset + len(part), place, True))
+            offset += len(part) + 1
+        return hits
+
+    def _adjective_place(self, part: str, *, last: bool) -> Place | None:
+        """The place of one part of a compound adjective ("российско" → Россия, "американского" → США)."""
+        if last:
+            cands = _adjective_lemma(part)
+        else:
+            low = _norm(part)
+            cands = {COMPOUND_FIRST.get(low, "")}
+            if low.endswith(("ско", "цко")):
+                cands.add(low[:-1] + "ий")
+            elif low.endswith("о"):
+                cands.add(low[:-1] + "ский")
+        for c in cands:
+            if c in self._adjectives:
+                return self._adjectives[c]
+        return None
+
+    # ------------------------------------------------------------------ normalisation
+    def resolve(self, kind: str, text: str) -> Place | None:
+        """Canonical record of a span found by someone else: "Кыргызской Республики" → COUNTRY Киргизия KG."""
+        words = [t.text for t in tokenize(text.strip())]
+        while words and (words[0] in QUOTES or not any(c.isalnum() for c in words[0])):
+            words.pop(0)
+        while words and (words[-1] in QUOTES or not any(c.isalnum() for c in words[-1])):
+            words.pop()
+        if not words:
+            return None
+        joined = " ".join(words)
+        toks, pos = [], 0
+        for w in words:
+            toks.append((pos, pos + len(w)))
+            pos += len(w) + 1
+        doc = _Doc(joined, toks, words, [_token_keys(w) for w in words],
+                   [i > 0 for i in range(len(words))], {0})
+        index = self._orgs if kind == "ORGANIZATION" else self._places
+        entry, length = self._match_at(doc, 0, index, strict=False, kinds=(kind,))
+        if entry is not None:
+            place, end = (self._extend(doc, entry.place, length) if entry.ext else (entry.place, length))
+            if end == len(words):
+                return place
+        if kind != "ORGANIZATION" and len(words) == 1:
+            hits = self._compound(doc, 0)
+            if hits and hits[0].place.kind == kind:
+                return hits[0].place
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Doc:
+    """Per-document token views shared by the matchers."""
+
+    text: str
+    tokens: Sequence[tuple[int, int]]
+    words: list[str]
+    keys: list[tuple[frozenset[str], frozenset[str]]]
+    glued: list[bool]  # token i follows token i-1 with only spaces between
+    starts: Collection[int]
+
+
+def _guess_sentence_starts(words: Sequence[str]) -> set[int]:
+    """Sentence-initial token indices when the caller gives none: after . ! ? … and at 0."""
+    starts = {0}
+    for i, w in enumerate(words[:-1]):
+        if w in {".", "!", "?", "…", "?!", "!!!", "..."}:
+            starts.add(i + 1)
+    return starts
+
+
+@functools.cache
+def gazetteer() -> Gazetteer:
+    """The process-wide gazetteer, loaded on first use."""
+    return Gazetteer.load()
