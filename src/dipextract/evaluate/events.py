@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .brat import read_text
-from .nerel import Predict, Progress, _default_predict
+from .nerel import Predict, Progress, resolve_predict
 
 # gold `source` -> folder under the corpora root (events-dev README, section 1)
 SOURCE_DIRS: dict[str, str] = {
@@ -72,7 +72,7 @@ def write_predictions(
 ) -> list[Path]:
     """Run the pipeline over the documents and write one `<stem>.json` (contract JSON) per document."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    predict = predict or _default_predict
+    predict, _ = resolve_predict(predict)
 
     def items() -> Iterator[tuple[str, dict[str, object]]]:
         for d in docs:

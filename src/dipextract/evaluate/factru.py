@@ -43,7 +43,7 @@ from typing import Any
 
 from ..schema import Document
 from .factrueval import FrArgument, FrDoc, FrFact, load_factrueval
-from .nerel import Predict, Progress, _default_predict
+from .nerel import Predict, Progress, resolve_predict
 from .score import F1, Span, greedy_matching, spans_overlap
 
 ENTITY_TAGS: dict[str, str] = {
@@ -70,6 +70,7 @@ _PARENT_TAGS: dict[str, set[str]] = {"per": {"loc", "org"}, "loc": {"loc", "org"
 class FactReport:
     docs: int = 0
     seconds: float = 0.0
+    load_seconds: float = 0.0
     entities: dict[str, F1] = field(default_factory=lambda: {t: F1() for t in TAGS})
     facts: dict[str, F1] = field(default_factory=lambda: {t: F1() for t in FACT_TYPES})
     facts_strict: dict[str, F1] = field(default_factory=lambda: {t: F1() for t in FACT_TYPES})
@@ -378,9 +379,9 @@ def evaluate_factrueval(
 ) -> FactReport:
     """Run the pipeline (or `predict`) over FactRuEval-2016 texts and score mentions and facts."""
     golds = list(load_factrueval(Path(devset_dir), limit=limit))
-    predict = predict or _default_predict
-    items = [(g.text, {"doc_id": g.name, "published": None, "source": g.name + ".txt"}) for g in golds]
     report = FactReport()
+    predict, report.load_seconds = resolve_predict(predict)
+    items = [(g.text, {"doc_id": g.name, "published": None, "source": g.name + ".txt"}) for g in golds]
     start = time.perf_counter()
     for n, (gold, pred) in enumerate(zip(golds, predict(items), strict=True), 1):
         score_document(pred, gold, report)

@@ -50,6 +50,11 @@ def _pair_row(name: str, exact: F1, overlap: F1) -> list[Any]:
     ]  # fmt: skip
 
 
+def _speed(docs: int, load_seconds: float, seconds: float) -> str:
+    rate = docs / seconds if seconds else 0.0
+    return f"{docs} docs, pipeline load {load_seconds:.1f} s, run {seconds:.1f} s, {rate:.2f} docs/s"
+
+
 def nerel_table(report: NerelReport) -> str:
     """Exact and overlap P/R/F1 per type, micro over the six contract types, links and speed."""
     header = ["type", "P", "R", "F1", "P~", "R~", "F1~", "pred", "gold"]
@@ -57,7 +62,7 @@ def nerel_table(report: NerelReport) -> str:
     rows.append(_pair_row("micro (6 types)", report.micro_exact, report.micro_overlap))
     entities = format_table(header, rows)
     links = format_table(["link", "P", "R", "F1", "tp", "pred", "gold"], [_f1_row("WORKS_AS", report.link)])
-    footer = f"{report.docs} docs, {report.seconds:.1f} s, {report.docs_per_second:.2f} docs/s"
+    footer = _speed(report.docs, report.load_seconds, report.seconds)
     legend = "P/R/F1: exact span; P~/R~/F1~: overlap (one-to-one)"
     return "\n\n".join([entities, links, legend + "\n" + footer])
 
@@ -69,7 +74,7 @@ def factru_table(report: FactReport) -> str:
     rows.append(_f1_row("overall", report.entities_overall))
     facts = [_f1_row(t, report.facts[t]) for t in report.facts]
     facts += [_f1_row(t + " strict", report.facts_strict[t]) for t in report.facts_strict]
-    footer = f"{report.docs} docs, {report.seconds:.1f} s, {report.docs_per_second:.2f} docs/s"
+    footer = _speed(report.docs, report.load_seconds, report.seconds)
     return "\n\n".join(
         [format_table(header, rows), format_table(["facts", *header[1:]], facts), footer]
     )
@@ -79,6 +84,7 @@ def nerel_dict(report: NerelReport) -> dict[str, Any]:
     return {
         "docs": report.docs,
         "seconds": report.seconds,
+        "load_seconds": report.load_seconds,
         "docs_per_second": report.docs_per_second,
         "exact": {t: f.as_dict() for t, f in report.exact.items()},
         "overlap": {t: f.as_dict() for t, f in report.overlap.items()},
@@ -91,6 +97,7 @@ def factru_dict(report: FactReport) -> dict[str, Any]:
     return {
         "docs": report.docs,
         "seconds": report.seconds,
+        "load_seconds": report.load_seconds,
         "docs_per_second": report.docs_per_second,
         "entities": {t: f.as_dict() for t, f in report.entities.items()},
         "entities_overall": report.entities_overall.as_dict(),
