@@ -28,19 +28,21 @@ def find_holder(doc: Doc, post: Mention, persons: list[Mention], posts: list[Men
     """The person mention that holds `post`, by the constructions news use; None when the text does not say."""
     after = [p for p in persons if p.start >= post.end and _same_sentence(doc, post, p)]
     before = [p for p in persons if p.end <= post.start and _same_sentence(doc, p, post)]
-    # "Председатель Кабинета Министров Акылбек Жапаров": the name right after the post.
-    if after:
-        nearest = min(after, key=lambda p: p.start)
-        gap = _between(doc, post, nearest)
-        if not gap:
+    # "Председатель Кабинета Министров Акылбек Жапаров": the name right after the post;
+    # "Председатель … - Руководитель … Акылбек Жапаров": a chain of posts joined by dashes before one name.
+    last = post
+    while True:
+        nearest = min(after, key=lambda p: p.start) if after else None
+        if nearest is not None and nearest.start >= last.end and not _between(doc, last, nearest):
             return nearest
-        # "Председатель … - Руководитель … Акылбек Жапаров": a chain of posts before one name.
-        nxt = [q for q in posts if q.start >= post.end and q.end <= nearest.start]
-        if nxt and all(tok in _DASHES or tok == "," for tok in _between(doc, post, min(nxt, key=lambda q: q.start))):
-            chain_end = max(nxt, key=lambda q: q.end)
-            if not _between(doc, chain_end, nearest):
-                return nearest
-        # a country or organisation after the post ("Президент России Путин") is inside the post span already
+        joined = [
+            q for q in posts
+            if q.start >= last.end and _same_sentence(doc, last, q)
+            and len(_between(doc, last, q)) == 1 and _between(doc, last, q)[0] in _DASHES
+        ]
+        if not joined:
+            break
+        last = min(joined, key=lambda q: q.start)
     if before:
         nearest = max(before, key=lambda p: p.end)
         gap = _between(doc, nearest, post)

@@ -85,7 +85,7 @@ def _name_parse(word: str, tag: str, case: str | None, gender: str | None):  # t
             continue
         if case and p.tag.case != case:
             continue
-        if gender and p.tag.gender not in (gender, "ms-f"):
+        if gender and gender not in p.tag.grammemes and "ms-f" not in p.tag.grammemes:
             continue
         best = p
         break
@@ -130,6 +130,21 @@ def nominative_word(word: str, role: str, case: str | None, gender: str | None) 
     return word
 
 
+def _case_of(words: list[NameWord], gender: str | None) -> str | None:
+    """The mention's case: the tagger's, unless the name forms rule it out ("Алиханом" is never nominative)."""
+    tagged = next((_CASES.get(w.case or "") for w in words if w.case), None)
+    for w in words:
+        cases = [
+            p.tag.case
+            for p in parse(w.text)
+            if ({"Name", "Surn", "Patr"} & p.tag.grammemes) and "plur" not in p.tag
+            and (gender is None or gender in p.tag.grammemes or "ms-f" in p.tag.grammemes)
+        ]
+        if cases:
+            return tagged if tagged in cases else cases[0]
+    return tagged
+
+
 def _role_of(word: str) -> str | None:
     """'first', 'middle' or 'last' when the dictionary tells; None when only the position can."""
     lower = word.lower()
@@ -149,7 +164,7 @@ def normalize_person(words: list[NameWord]) -> PersonName:
     if not words:
         return PersonName(None, None, None)
     gender = _gender_of(words)
-    case = next((_CASES.get(w.case or "") for w in words if w.case), None)
+    case = _case_of(words, gender)
     roles: list[str | None] = [_role_of(w.text) for w in words]
     initials = [bool(_INITIAL.match(w.text)) for w in words]
     n = len(words)
@@ -171,7 +186,7 @@ def normalize_person(words: list[NameWord]) -> PersonName:
             roles = ["first"] * (n - 1) + ["last"]
     parts: dict[str, list[str]] = {"first": [], "middle": [], "last": []}
     for w, role in zip(words, roles):
-        word_case = _CASES.get(w.case or "") or case
+        word_case = case
         parts[role or "last"].append(nominative_word(w.text, role or "last", word_case, gender))
     return PersonName(
         " ".join(parts["first"]) or None, " ".join(parts["middle"]) or None, " ".join(parts["last"]) or None

@@ -8,6 +8,8 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
+from .morph import parse
+
 _DEPENDENT_POS = {"NOUN", "PROPN", "ADJ", "DET", "NUM"}
 _PREFIX_ADJ_LEMMAS = {
     "генеральный", "первый", "главный", "государственный", "федеральный", "исполнительный", "верховный",
@@ -26,9 +28,18 @@ def post_heads() -> frozenset[str]:
     return load_lines("post_heads.txt")
 
 
+# Generic place and body nouns take a name in apposition: "Республики Казахстан", "штата Техас".
+_APPOSITION_HEADS = frozenset({"республика", "федерация", "королевство", "штат", "область", "край", "город",
+                               "провинция", "округ", "княжество", "эмират", "султанат"})
+
+
 def _is_genitive_dependent(token: Token) -> bool:
     if token.pos_ not in _DEPENDENT_POS:
         return False
+    if token.pos_ == "PROPN" and any("Name" in p.tag for p in parse(token.text)[:2]):
+        return False  # a given name starts the holder's name: "… Республики Акылбек Жапаров"
+    if token.pos_ == "PROPN" and token.i > 0 and token.doc[token.i - 1].lemma_ in _APPOSITION_HEADS:
+        return True
     if token.pos_ == "PROPN" and token.text.isupper():
         return True  # МИД, РФ, ООН: abbreviations do not inflect
     return token.morph.get("Case") == ["Gen"]

@@ -233,8 +233,8 @@ class EntityResolver:
 
 @Language.factory(
     "dipextract_entities",
-    assigns=["doc._.entities", f"doc.spans['{SPANS_MENTIONS}']", "doc._.published"],
-    requires=[f"doc.spans['{SPANS_NER}']", "token.morph", "token.lemma"],
+    assigns=["doc._.entities", "doc.spans", "doc._.published"],
+    requires=["doc.spans", "token.morph", "token.lemma"],
     default_config={"rule_posts": "fallback"},
 )
 def make_entity_resolver(nlp: Language, name: str, rule_posts: str) -> EntityResolver:

@@ -79,7 +79,7 @@ class EntityTagger(BatchedComponent):
 
 @Language.factory(
     "dipextract_ner",
-    assigns=[f"doc.spans['{SPANS_NER}']"],
+    assigns=["doc.spans"],
     requires=["token.pos"],
     default_config={"backend": "auto", "batch_size": 64},
 )
