@@ -30,7 +30,6 @@ err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
 OK, FAILED, USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130
-SCHEMA_ID = "https://github.com/dipextract/dipextract/schema/dipextract-1.json"
 
 
 class DefaultCommandGroup(TyperGroup):
@@ -174,8 +173,7 @@ def document_schema() -> dict[str, Any]:
 
     from .schema import Document
 
-    generated = TypeAdapter(Document).json_schema(by_alias=True, mode="serialization")
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID, **generated}
+    return TypeAdapter(Document).json_schema(by_alias=True, mode="serialization")
 
 
 def schema_json() -> str:
