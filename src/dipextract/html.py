@@ -21,6 +21,7 @@ VOID = frozenset({"br", "hr", "img", "meta", "link", "input", "area", "base", "c
 HTML_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])", re.I | re.S)
 HTML_TAG = re.compile(r"</?(?:p|div|br|span|a|li|ul|td|tr|table|h[1-6]|section|article|meta|script|style)\b[^<>]*>", re.I)
 SPACES = re.compile(r"[^\S\n]+")
+WHITESPACE = re.compile(r"\s+")
 
 
 class _TextCollector(HTMLParser):
@@ -51,7 +52,8 @@ class _TextCollector(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if not self.hidden:
-            self.parts.append(data)
+            # Line breaks in the source are spaces in HTML; only block elements break lines.
+            self.parts.append(WHITESPACE.sub(" ", data))
 
 
 def looks_like_html(text: str) -> bool:
@@ -67,5 +69,5 @@ def html_to_text(markup: str) -> str:
     collector.feed(markup)
     collector.close()
     raw = "".join(collector.parts)
-    lines = (SPACES.sub(" ", line).strip() for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    lines = (SPACES.sub(" ", line).strip() for line in raw.split("\n"))
     return "\n".join(line for line in lines if line)

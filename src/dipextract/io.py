@@ -93,6 +93,10 @@ def _proper_letters(text: str) -> tuple[int, int, int]:
     return common, proper, letters
 
 
+def _controls(text: str) -> bool:
+    return any(ord(c) < 32 and c not in "\t\n\r\f\v" for c in text)
+
+
 def _script(char: str) -> str:
     if char < "\u0250":
         return "latin"
@@ -109,13 +113,19 @@ def _utf16_without_bom(data: bytes) -> str | None:
     """UTF-16 text saved without a BOM (NUL high bytes of ASCII characters), or None."""
     if len(data) % 2:
         return None
-    for encoding in ("utf-16-le", "utf-16-be"):
+    sample = data[:SAMPLE_BYTES]
+    nul_even = sample[0::2].count(0)
+    nul_odd = sample[1::2].count(0)
+    # ASCII characters put their NUL byte second in UTF-16-LE, first in UTF-16-BE; never both.
+    for encoding, own, other in (("utf-16-le", nul_odd, nul_even), ("utf-16-be", nul_even, nul_odd)):
+        if not own or other:
+            continue
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
         _, proper, letters = _proper_letters(text)
-        if letters and proper >= 0.8 * letters and _readable(text):
+        if letters and proper >= 0.8 * letters and _readable(text) and not _controls(text):
             return text
     return None
 
