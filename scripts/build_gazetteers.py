@@ -133,7 +133,8 @@ def main() -> None:
     rows = []
     for kind, name, iso, forms, flags in adds:
         if kind in kind_of:
-            target = forms[0] if kind != "ADJ" else (countries[iso][0] if iso in countries else "")
+            # country adjectives name their country by iso; historical ones ("советский") name it in forms
+            target = countries[iso][0] if kind == "ADJ" and iso in countries else forms[0]
             rows.append((name, iso, kind_of[kind], target))
     write(DATA / "country_adjectives.tsv",
           "# lemma\tiso\tkind\tname  (source: scripts/gazetteer_additions.tsv)", rows)
@@ -177,7 +178,9 @@ def main() -> None:
             hand[(name, iso)] = (pop, list(dict.fromkeys(earlier + forms)), "ambiguous" in flags)
     # a hand-added form overrides any generated city of that name (Алма-Ата is Алматы, not a separate town)
     hand_forms = {f.lower() for _, forms, _ in hand.values() for f in forms}
-    cities = {k: v for k, v in cities.items() if k[0].lower() not in hand_forms}
+    cities = {k: (v[0], [f for f in v[1] if f.lower() not in hand_forms], v[2]) for k, v in cities.items()
+              if k[0].lower() not in hand_forms}
+    cities = {k: v for k, v in cities.items() if v[1]}
     cities.update(hand)
     rows = [(name, iso, str(pop), "1" if amb else "0", "hand" if (name, iso) in hand else "geonames",
              "|".join(dict.fromkeys(forms)))
