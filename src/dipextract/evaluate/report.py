@@ -34,7 +34,8 @@ def format_table(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
 
 def _count(v: float) -> str:
     """Counts as integers, soft (fractional) counts with one decimal."""
-    return str(int(v)) if float(v).is_integer() else f"{v:.1f}"
+    v = round(v, 6)
+    return str(int(v)) if v.is_integer() else f"{v:.1f}"
 
 
 def _f1_row(name: str, f: F1) -> list[Any]:
