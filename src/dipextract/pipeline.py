@@ -14,6 +14,7 @@ COMPONENTS: tuple[str, ...] = (
     "dipextract_ner",
     "dipextract_entities",
     "dipextract_syntax",
+    "dipextract_events",
 )
 
 

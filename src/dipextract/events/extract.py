@@ -1,0 +1,101 @@
+"""The events of one analysed doc, as plain dicts in the shape of `schema.Event`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from ..const import COUNTRY, DATE, PERSON, POST
+from ..segments import russian_sentences
+from .index import EntityIndex
+from .lexicon import cue
+from .merge import Draft, merge_drafts
+from .participants import find_participants
+from .place_time import find_location, find_occasion, find_when, when_of
+from .status import find_status
+from .tree import Tree
+from .triggers import Trigger, find_triggers
+
+
+def _evidence(words: Sequence[Token]) -> dict[str, int]:
+    return {"start": words[0].idx, "end": words[-1].idx + len(words[-1].text)}
+
+
+def _elaborates(words: Sequence[Token]) -> bool:
+    """"В частности, запланировано ...": the sentence lists what the previous one announced."""
+    opening = " ".join(w.lower_ for w in words[:3])
+    return any(opening.startswith(c) for c in cue("elaboration"))
+
+
+def _drop_represented(agents: list[str], index: EntityIndex) -> list[str]:
+    """A country does not stand beside a participant who already represents it."""
+    isos = {index.entities[a].get("country") for a in agents if index.entities[a]["type"] == PERSON}
+    return [a for a in agents if not (index.entities[a]["type"] == COUNTRY and index.entities[a].get("iso") in isos)]
+
+
+def _participant(entity_id: str, index: EntityIndex, words: Sequence[Token], near: int) -> dict[str, Any]:
+    ent = index.entities[entity_id]
+    post = index.post_of(entity_id, near) if ent["type"] == PERSON else None
+    if ent["type"] == COUNTRY:  # an unnamed "Президент Кыргызской Республики" stands for the country
+        posts = [r for r in index.within(words, POST) if index.entities[r.entity].get("holder") is None
+                 and any(c.entity == entity_id for c in index.refs if r.start <= c.start and c.end <= r.end)]
+        post = index.entities[posts[0].entity]["name"] if posts else None
+    return {"entity": entity_id, "name": ent["name"], "post": post}
+
+
+def _draft(trig: Trigger, words: Sequence[Token], si: int, tree: Tree, index: EntityIndex,
+           published: dt.date | None) -> Draft:
+    doc = words[0].doc
+    tok = doc[trig.head]
+    found = find_participants(trig, words, tree, index)
+    span = doc[trig.start : trig.end]
+    return Draft(
+        type=trig.type,
+        status=find_status(tok, words, tree),
+        trigger={"start": span.start_char, "end": span.end_char, "text": span.text},
+        participants=_drop_represented(found.agents, index),
+        location=find_location(tok, words, tree, index),
+        when=find_when(tok, words, tree, index, published),
+        occasion=find_occasion(tok, words, tree),
+        evidence=_evidence(words),
+        sentence=si,
+        anaphoric=found.anaphoric,
+    )
+
+
+def _plain(draft: Draft, n: int, index: EntityIndex, sentences: list[list[Token]]) -> dict[str, Any]:
+    words = sentences[draft.sentence]
+    near = draft.trigger["start"]
+    return {
+        "id": f"v{n}",
+        "type": draft.type,
+        "status": draft.status,
+        "trigger": draft.trigger,
+        "participants": [_participant(p, index, words, near) for p in draft.participants],
+        "location": draft.location,
+        "when": draft.when,
+        "occasion": draft.occasion,
+        "evidence": draft.evidence,
+    }
+
+
+def extract_events(doc: Doc) -> list[dict[str, Any]]:
+    """Events of the doc: triggers read with their participants, status, place and time, then merged."""
+    published = dt.date.fromisoformat(doc._.published) if doc._.published else None
+    tree = Tree(doc)
+    index = EntityIndex(doc)
+    sentences = russian_sentences(doc)
+    drafts: list[Draft] = []
+    for si, words in enumerate(sentences):
+        local = [_draft(t, words, si, tree, index, published) for t in find_triggers(words, tree)]
+        if si > 0 and _elaborates(words):
+            previous = index.within(sentences[si - 1], DATE)
+            for d in local:
+                if d.when is None and d.status == "planned" and previous:
+                    d.when = when_of(previous[-1], sentences[si - 1], published)
+        drafts += local
+    events = merge_drafts(drafts)
+    return [_plain(e, n, index, sentences) for n, e in enumerate(events, 1)]

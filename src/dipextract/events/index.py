@@ -1,0 +1,97 @@
+"""What the events layer needs from the entity layer: entities by id and the mentions each token starts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from ..const import COUNTRY, ORGANIZATION, PERSON, POST, SPANS_MENTIONS
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """One entity mention over tokens [start, end)."""
+
+    start: int
+    end: int
+    type: str
+    entity: str
+
+
+class EntityIndex:
+    """Entity dicts by id and their mentions by token, for looking up who and where a phrase names."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.entities: dict[str, dict[str, Any]] = {e["id"]: e for e in (doc._.entities or [])}
+        self.refs: list[Ref] = []
+        for span in doc.spans.get(SPANS_MENTIONS, []):
+            if span.kb_id_ in self.entities:
+                self.refs.append(Ref(span.start, span.end, span.label_, span.kb_id_))
+        self.refs.sort(key=lambda r: (r.start, -r.end))
+        self.by_token: dict[int, list[Ref]] = {}
+        for r in self.refs:
+            for i in range(r.start, r.end):
+                self.by_token.setdefault(i, []).append(r)
+
+    def covering(self, tok: Token, *types: str) -> list[Ref]:
+        return [r for r in self.by_token.get(tok.i, []) if not types or r.type in types]
+
+    def within(self, tokens: Iterable[Token], *types: str) -> list[Ref]:
+        """Mentions whose first token is among tokens, outermost first, in text order."""
+        ids = {t.i for t in tokens}
+        return [r for r in self.refs if r.start in ids and (not types or r.type in types)]
+
+    def country_by_iso(self, iso: str | None) -> str | None:
+        """The COUNTRY entity of the doc with this ISO code (None when the text never names it as a country)."""
+        if not iso:
+            return None
+        return next((e["id"] for e in self.entities.values() if e["type"] == COUNTRY and e.get("iso") == iso), None)
+
+    def agents(self, tokens: list[Token]) -> list[str]:
+        """Entity ids a phrase stands for: its persons, else holders of its posts, else its countries and bodies."""
+        refs = self.within(tokens)
+        persons = _unique(r.entity for r in refs if r.type == PERSON)
+        if persons:
+            return persons
+        holders = _unique(self.entities[r.entity].get("holder") for r in refs if r.type == POST)
+        holders = [h for h in holders if h in self.entities]
+        if holders:
+            return holders
+        posts = [r for r in refs if r.type == POST]
+        bodies: list[str] = []
+        for r in refs:
+            if r.type not in (COUNTRY, ORGANIZATION):
+                continue
+            if r.type == COUNTRY and any(p.start <= r.start and r.end <= p.end for p in posts) and any(
+                    o.type == ORGANIZATION and o.start <= r.start and r.end <= o.end for o in refs):
+                continue  # "министр иностранных дел Японии": the ministry's country stands via the post
+            if any(o is not r and o.type in (COUNTRY, ORGANIZATION) and o.start <= r.start and r.end <= o.end
+                   for o in refs):
+                continue  # nested inside a named body
+            bodies.append(r.entity)
+        return _unique(bodies)
+
+    def post_of(self, entity_id: str, near: int) -> str | None:
+        """The participant's post as the text gives it: the held POST mentioned nearest to char offset near."""
+        ent = self.entities.get(entity_id, {})
+        best: tuple[int, str] | None = None
+        for pid in ent.get("posts") or []:
+            post = self.entities.get(pid)
+            if post is None:
+                continue
+            dist = min(abs(s - near) for s, _e in post["mentions"])
+            if best is None or dist < best[0]:
+                best = (dist, post["name"])
+        return best[1] if best else None
+
+
+def _unique(items: Iterable[str | None]) -> list[str]:
+    out: list[str] = []
+    for x in items:
+        if x and x not in out:
+            out.append(x)
+    return out

@@ -1,0 +1,75 @@
+"""One record per real event: later mentions (headline, "в ходе переговоров", "эта встреча") enrich earlier ones."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+FAMILY = {"meeting": "contact", "talks": "contact", "visit": "visit", "session": "gathering", "forum": "gathering",
+          "signing": "signing", "other": "other"}
+
+
+@dataclass(slots=True)
+class Draft:
+    """An event as read from one trigger, before merging."""
+
+    type: str
+    status: str
+    trigger: dict[str, Any]
+    participants: list[str]
+    location: dict[str, Any] | None
+    when: dict[str, Any] | None
+    occasion: str | None
+    evidence: dict[str, int]
+    sentence: int
+    anaphoric: bool = False
+    explicit: bool = True  # participants read off the trigger's own arguments
+    extra: list[int] = field(default_factory=list)
+
+
+def _conflict(a: dict[str, Any] | None, b: dict[str, Any] | None, keys: tuple[str, ...]) -> bool:
+    if not a or not b:
+        return False
+    return any(a.get(k) and b.get(k) and a.get(k) != b.get(k) for k in keys)
+
+
+def _same_kind(a: Draft, b: Draft) -> bool:
+    return a.type == b.type or (FAMILY[a.type] == FAMILY[b.type] == "contact" and "visit" not in (a.type, b.type))
+
+
+def _absorb(into: Draft, other: Draft) -> None:
+    for p in other.participants:
+        if p not in into.participants:
+            into.participants.append(p)
+    into.location = into.location or other.location
+    into.when = into.when or other.when
+    into.occasion = into.occasion or other.occasion
+    into.extra.append(other.sentence)
+
+
+def _mergeable(old: Draft, new: Draft) -> bool:
+    if not _same_kind(old, new) or old.status != new.status:
+        return False
+    if _conflict(old.location, new.location, ("city", "country")):
+        return False
+    if _conflict(old.when, new.when, ("value",)):
+        return False
+    return bool(set(old.participants) & set(new.participants))
+
+
+def merge_drafts(drafts: list[Draft], window: int = 6) -> list[Draft]:
+    """Merged events in reading order; drafts that name nobody join the event they point back at or are dropped."""
+    events: list[Draft] = []
+    for d in drafts:
+        if not d.participants:
+            target = next((e for e in reversed(events) if _same_kind(e, d) and d.sentence - e.sentence <= window
+                           and not _conflict(e.location, d.location, ("city", "country"))), None)
+            if target is not None:
+                _absorb(target, d)
+            continue
+        target = next((e for e in reversed(events) if _mergeable(e, d)), None)
+        if target is not None:
+            _absorb(target, d)
+        else:
+            events.append(d)
+    return events

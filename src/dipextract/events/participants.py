@@ -1,0 +1,142 @@
+"""Who takes part in an event: the trigger's subject, its "с"/"между"/"у" partners, genitive agents, objects."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ..const import PERSON
+from .index import EntityIndex
+from .lexicon import cue
+from .tree import NP_RELS, Tree
+from .triggers import Trigger
+
+# Objects that are the other side: "принял посла", "посетили королеву", "пригласил премьера посетить".
+_OBJECT_PARTNER = frozenset({"принять", "принимать", "посетить", "посещать", "пригласить", "встречать"})
+_PARTNER_CASES = frozenset({"с", "со", "между", "у"})
+# Nominals that stand for the people of an event already described ("стороны обсудили").
+_ANAPHORIC_SUBJECTS = frozenset({
+    "сторона", "собеседник", "лидер", "глава", "президент", "премьер", "министр", "партнёр", "партнер", "коллега",
+    "участник", "делегация", "он", "они", "оба",
+})
+_PRONOUNS = frozenset({"он", "она"})
+_SUBJECT_RELS = ("nsubj", "nsubj:pass")
+_NOT_ARGUMENT = ("накануне", "до", "перед", "против", "вместо")
+_NP_NO_CONJ = NP_RELS
+
+
+@dataclass(slots=True)
+class Found:
+    """Participants read off one trigger (entity ids, people first) and whether it points back at a known event."""
+
+    agents: list[str]
+    anaphoric: bool
+
+
+def _np(tree: Tree, tok: Token) -> list[Token]:
+    return tree.phrase(tok, _NP_NO_CONJ, stop=[c.i for c in tree.children(tok, "acl:relcl")])
+
+
+def _resolve(tree: Tree, index: EntityIndex, tok: Token, found: Found) -> list[str]:
+    """Entities of one argument; pronouns and "стороны" set the anaphoric flag instead."""
+    if tok.lemma_ in _PRONOUNS and tok.pos_ == "PRON":
+        prev = [r for r in index.refs if r.type == PERSON and r.end <= tok.i and tok.i - r.end < 80]
+        return [prev[-1].entity] if prev else []
+    agents = index.agents(_np(tree, tok))
+    if not agents and tok.lemma_ in _ANAPHORIC_SUBJECTS:
+        found.anaphoric = True
+    return agents
+
+
+def _subjects(tree: Tree, verb: Token) -> list[Token]:
+    """Subjects of a verb, borrowed from the first conjunct or the verb it complements when it has none."""
+    cur: Token | None = verb
+    for _ in range(4):
+        if cur is None:
+            break
+        subj = tree.children(cur, *_SUBJECT_RELS)
+        if subj:
+            return subj
+        if tree.rel(cur) in ("conj", "xcomp") or tree.rel(cur).startswith("xcomp"):
+            cur = tree.head(cur)
+        elif tree.rel(cur) == "acl":  # participle: "президент, посетивший ..."
+            head = tree.head(cur)
+            return [head] if head is not None else []
+        else:
+            break
+    return []
+
+
+def _verb_participants(tree: Tree, index: EntityIndex, tok: Token, found: Found) -> list[str]:
+    agents: list[str] = []
+    for s in _subjects(tree, tok):
+        agents += _resolve(tree, index, s, found)
+    head = tree.head(tok)
+    if head is not None and head.lemma_ == "пригласить":  # the invited visitor is the inviter's object
+        for o in tree.children(head, "obj"):
+            agents += _resolve(tree, index, o, found)
+    for c in tree.children(tok):
+        rel = tree.rel(c)
+        if rel.startswith("obl") or rel.startswith("nmod"):
+            if tree.case(c) in _PARTNER_CASES:
+                agents += _resolve(tree, index, c, found)
+        elif rel == "obj" and tok.lemma_ in _OBJECT_PARTNER:
+            agents += _resolve(tree, index, c, found)
+    return agents
+
+
+def _noun_participants(tree: Tree, index: EntityIndex, tok: Token, found: Found) -> list[str]:
+    agents: list[str] = []
+    for c in tree.children(tok):
+        rel = tree.rel(c)
+        case = tree.case(c)
+        if rel.startswith("nmod") and (not case and c.morph.get("Case") in (["Gen"], []) or case in _PARTNER_CASES):
+            if c.lemma_ in cue("press"):
+                continue
+            agents += _resolve(tree, index, c, found)
+        elif rel == "amod":
+            agents += [r.entity for r in index.covering(c, "COUNTRY")]
+        elif rel == "det" and c.lemma_ in cue("anaphor"):
+            found.anaphoric = True
+    if any(index.entities[a]["type"] == PERSON for a in agents):
+        return agents
+    # the subject of the clause takes part: "провёл встречу", "находится с визитом", "в ходе визита ... встретился"
+    head = tree.head(tok)
+    rel = tree.rel(tok)
+    if head is None or head.pos_ not in ("VERB", "AUX", "ADJ"):
+        return agents
+    if tree.case(tok) in _NOT_ARGUMENT:
+        return agents
+    if rel == "obj" and head.lemma_ not in cue("light"):
+        return agents
+    if rel.startswith("obl") or rel == "obj":
+        for s in _subjects(tree, head):
+            agents += _resolve(tree, index, s, found)
+    return agents
+
+
+def _window_persons(index: EntityIndex, words: Sequence[Token]) -> list[str]:
+    """Without a parse: the people named in the sentence."""
+    return [r.entity for r in index.within(words, PERSON)]
+
+
+def find_participants(trigger: Trigger, words: Sequence[Token], tree: Tree, index: EntityIndex) -> Found:
+    """Participants of one trigger, people first, then countries and bodies; duplicates removed."""
+    tok = words[0].doc[trigger.head]
+    found = Found([], False)
+    if not tree.parsed(tok):
+        agents = _window_persons(index, words)
+    elif tok.pos_ == "VERB":
+        agents = _verb_participants(tree, index, tok, found)
+    else:
+        agents = _noun_participants(tree, index, tok, found)
+    seen: list[str] = []
+    for a in agents:
+        if a not in seen:
+            seen.append(a)
+    persons = [a for a in seen if index.entities[a]["type"] == PERSON]
+    others = [a for a in seen if a not in persons]
+    found.agents = persons + others
+    return found

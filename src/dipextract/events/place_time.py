@@ -1,0 +1,162 @@
+"""Where and when an event happens, and the occasion it belongs to, from the trigger's own arguments."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from ..const import CITY, COUNTRY, DATE, ORGANIZATION, PERSON, POST
+from ..dates import resolve_date
+from ..phrases import nominative_phrase
+from .index import EntityIndex, Ref
+from .lexicon import cue, trigger_lemmas
+from .tree import Tree
+
+_PLACE_CASES = frozenset({"в", "во", "на"})
+_VISIT_OBJECT = frozenset({"посетить", "посещать"})
+_OCCASION_CASES = frozenset({"в рамках", "на", "в", "во"})
+
+
+def _scope(tok: Token, tree: Tree) -> list[Token]:
+    """Tokens whose dependents may place or date the event: the trigger, and its clause verb when it is an argument."""
+    scope = [tok]
+    head = tree.head(tok)
+    rel = tree.rel(tok)
+    if head is not None and head.pos_ in ("VERB", "AUX", "ADJ") and (
+            rel.startswith("nsubj") or rel.startswith("obl") or rel == "obj" or rel == "xcomp"):
+        scope.append(head)
+    for c in tree.children(tok, "obl", "nmod"):  # "в рамках визита в город Алматы ... встретился"
+        if trigger_lemmas().get(c.lemma_) == "visit" or c.lemma_ in cue("linker"):
+            scope.append(c)
+            scope += [g for g in tree.children(c, "nmod") if trigger_lemmas().get(g.lemma_) == "visit"]
+    return scope
+
+
+def _inside_other(ref: Ref, index: EntityIndex, types: tuple[str, ...]) -> bool:
+    return any(o.type in types and o.start <= ref.start and ref.end <= o.end and (o.start, o.end) != (ref.start, ref.end)
+               for o in index.refs)
+
+
+def _place_args(tok: Token, tree: Tree, index: EntityIndex, words: Sequence[Token]) -> list[tuple[Ref, Token]]:
+    found: list[tuple[Ref, Token]] = []
+    if tree.parsed(tok):
+        for anchor in _scope(tok, tree):
+            for c in tree.children(anchor, "obl", "nmod", "obj"):
+                rel = tree.rel(c)
+                if rel == "obj" and anchor.lemma_ not in _VISIT_OBJECT:
+                    continue
+                if rel != "obj" and tree.case(c) not in _PLACE_CASES:
+                    continue
+                for r in index.within(tree.phrase(c), CITY, COUNTRY):
+                    if not _inside_other(r, index, (POST, ORGANIZATION, PERSON)):
+                        found.append((r, c))
+    else:
+        for r in index.within(words, CITY, COUNTRY):
+            prev = r.start - 1
+            if prev >= 0 and words[0].doc[prev].lower_ in _PLACE_CASES and not _inside_other(
+                    r, index, (POST, ORGANIZATION, PERSON)):
+                found.append((r, words[0].doc[prev]))
+    return found
+
+
+def _place_text(refs: list[Ref], words: Sequence[Token]) -> str:
+    doc = words[0].doc
+    start = min(r.start for r in refs)
+    end = max(r.end for r in refs)
+    k = start - 1
+    while k >= 0 and k >= start - 2 and doc[k].pos_ != "ADP" and doc[k].lower_ in ("город", "г.", "г", "столицу",
+                                                                                      "столице", "городе"):
+        k -= 1
+    if k >= 0 and doc[k].pos_ == "ADP":
+        start = k
+    elif k + 1 < start:
+        start = k + 1
+    if end < len(doc) and doc[end].text == "(":
+        close = next((t.i for t in doc[end : min(len(doc), end + 8)] if t.text == ")"), None)
+        if close is not None:
+            end = close + 1
+    return doc[start:end].text
+
+
+def find_location(tok: Token, words: Sequence[Token], tree: Tree, index: EntityIndex) -> dict[str, str | None] | None:
+    """{city, country, text}: the stated place; the country falls back to the city's when the text names it."""
+    args = _place_args(tok, tree, index, words)
+    if not args:
+        return None
+    cities = [r for r, _ in args if r.type == CITY]
+    countries = [r for r, _ in args if r.type == COUNTRY]
+    first_city = cities[0] if cities else None
+    # "в город Алматы (Республика Казахстан)": a country in parentheses right after the city
+    if first_city is not None and not countries:
+        doc = words[0].doc
+        if first_city.end < len(doc) and doc[first_city.end].text == "(":
+            countries = [r for r in index.refs if r.type == COUNTRY and first_city.end < r.start <= first_city.end + 4]
+    city = first_city.entity if first_city else None
+    country = countries[0].entity if countries else None
+    if country is None and city is not None:
+        country = index.country_by_iso(index.entities[city].get("country"))
+    used = [r for r in (first_city, countries[0] if countries else None) if r is not None]
+    return {"city": city, "country": country, "text": _place_text(used, words)}
+
+
+def find_when(tok: Token, words: Sequence[Token], tree: Tree, index: EntityIndex,
+              published: dt.date | None) -> dict[str, str | None] | None:
+    """{text, value}: the date expression attached to the trigger or its clause, resolved against published."""
+    dates = index.within(words, DATE)
+    if not dates:
+        return None
+    chosen: Ref | None = None
+    if tree.parsed(tok):
+        scope = _scope(tok, tree)
+        for anchor in scope:
+            area = {t.i for c in tree.children(anchor) if tree.rel(c) not in ("acl:relcl", "ccomp", "parataxis")
+                    and not (c.pos_ in ("VERB",) and c is not tok) for t in tree.phrase(c)}
+            area.add(anchor.i)
+            chosen = next((d for d in dates if any(i in area for i in range(d.start, d.end))), None)
+            if chosen:
+                break
+    else:
+        chosen = min(dates, key=lambda d: abs(d.start - tok.i))
+    if chosen is None:
+        return None
+    return when_of(chosen, words, published)
+
+
+def when_of(ref: Ref, words: Sequence[Token], published: dt.date | None) -> dict[str, str | None]:
+    doc = words[0].doc
+    start = ref.start
+    if start > 0 and doc[start - 1].pos_ == "ADP" and doc[start].pos_ != "ADP":
+        start -= 1
+    text = doc[start : ref.end].text
+    return {"text": text, "value": resolve_date(text, published)}
+
+
+def _name_of(tok: Token, tree: Tree) -> str:
+    """'во Втором экономическом форуме «X»' -> 'Второй экономический форум «X»'."""
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start - 1].pos_ in ("ADJ", "NUM") and doc[start - 1].lower_ not in _OCCASION_CASES:
+        start -= 1
+    end = tok.i + 1
+    if end < len(doc) and doc[end].text in ("«", '"'):
+        close = next((t.i for t in doc[end + 1 : min(len(doc), end + 15)] if t.text in ("»", '"')), None)
+        if close is not None:
+            end = close + 1
+    head_words = doc[start : tok.i + 1]
+    rest = doc[tok.i + 1 : end].text
+    return (nominative_phrase(list(head_words)) + (" " + rest if rest else "")).strip()
+
+
+def find_occasion(tok: Token, words: Sequence[Token], tree: Tree) -> str | None:
+    """Name of the forum or summit the event is part of ("в рамках ... форума", "для участия в ... форуме")."""
+    if not tree.parsed(tok):
+        return None
+    anchors = {a.i for a in _scope(tok, tree)}
+    for t in words:
+        if t.i == tok.i or trigger_lemmas().get(t.lemma_) != "forum":
+            continue
+        if anchors & {a.i for a in tree.ancestors(t)}:
+            return _name_of(t, tree)
+    return None

@@ -1,0 +1,108 @@
+"""Held, planned or cancelled, read from the grammar around the trigger: tense, cue words, negation."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from .lexicon import cue
+from .tree import Tree
+
+# "не состоится", "не пройдёт": a negated occurrence verb cancels the event.
+_OCCUR = frozenset({"состояться", "пройти", "проходить", "проводиться", "провести"})
+_AHEAD = frozenset({"сегодня", "завтра", "ближайший", "вечером", "позднее", "скоро"})
+_BEFORE = frozenset({"накануне", "перед", "до"})
+_MODIFIER_RELS = ("amod", "acl", "det", "advmod", "aux", "aux:pass", "nummod")
+
+
+def _cue_status(tok: Token) -> str | None:
+    lemma = tok.lemma_
+    for status in ("cancelled", "planned", "held"):
+        if lemma in cue(status) or tok.lower_ in cue(status):
+            return status
+    return None
+
+
+def _negated(tree: Tree, tok: Token) -> bool:
+    return any(c.lower_ == "не" for c in tree.children(tok))
+
+
+def _tense(tok: Token, words: Sequence[Token]) -> str | None:
+    """Status a finite verb or participle gives by its tense."""
+    tense = tok.morph.get("Tense")
+    if tok.morph.get("VerbForm") == ["Part"]:
+        return "held" if tense == ["Past"] and "Pass" not in tok.morph.get("Voice") else None
+    if tok.morph.get("VerbForm") != ["Fin"] and not (tok.pos_ == "AUX" and tense):
+        return None
+    if tense == ["Fut"] or (tense == ["Pres"] and tok.morph.get("Aspect") == ["Perf"]):
+        return "planned"
+    if tense == ["Past"]:
+        return "held"
+    if tense == ["Pres"]:
+        return "planned" if any(w.lemma_ in _AHEAD for w in words) else "held"
+    return None
+
+
+def _modifiers(tree: Tree, tok: Token) -> str | None:
+    for c in tree.children(tok, *_MODIFIER_RELS):
+        found = _cue_status(c)
+        if found:
+            return found
+        if c.lower_ in ("будет", "будут", "будем"):
+            return "planned"
+    for c in tree.children(tok, "acl:relcl"):  # "визит, который состоится ..."
+        status = _chain_down(tree, c)
+        if status:
+            return status
+    return None
+
+
+def _chain_down(tree: Tree, verb: Token) -> str | None:
+    if verb.lemma_ in _OCCUR and _negated(tree, verb):
+        return "cancelled"
+    found = _cue_status(verb) or _modifiers(tree, verb)
+    if found:
+        return found
+    for c in tree.children(verb, "xcomp"):
+        found = _cue_status(c)
+        if found:
+            return found
+    return _tense(verb, [])
+
+
+def find_status(tok: Token, words: Sequence[Token], tree: Tree) -> str:
+    """Status of the event whose trigger head is tok (held when nothing says otherwise)."""
+    if not tree.parsed(tok):
+        return _flat_status(tok, words)
+    if tree.case(tok) in _BEFORE:
+        return "planned"
+    cur: Token | None = tok
+    steps = 0
+    while cur is not None and steps < 8:
+        steps += 1
+        if cur.lemma_ in _OCCUR and _negated(tree, cur):
+            return "cancelled"
+        found = _cue_status(cur) if cur is not tok else None
+        found = found or _modifiers(tree, cur)
+        if found:
+            return found
+        tense = _tense(cur, words)
+        if tense:
+            return tense
+        cur = tree.head(cur)
+    return "held"
+
+
+def _flat_status(tok: Token, words: Sequence[Token]) -> str:
+    """Without a parse: the nearest cue word or finite verb of the sentence decides."""
+    ranked = sorted(words, key=lambda w: abs(w.i - tok.i))
+    for w in ranked:
+        found = _cue_status(w)
+        if found:
+            return found
+    for w in ranked:
+        tense = _tense(w, words)
+        if tense:
+            return tense
+    return "held"

@@ -1,0 +1,96 @@
+"""Navigation over the slovnet dependency arcs stored on tokens (`token._.syn_head`, `token._.syn_rel`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from spacy.tokens import Doc, Token
+
+# Relations that keep a dependent inside its head's noun phrase ("министром иностранных дел Грузии Налбандовым").
+NP_RELS = frozenset({
+    "nmod", "amod", "appos", "flat", "flat:name", "flat:foreign", "conj", "cc", "det", "nummod", "nummod:gov",
+    "compound", "punct", "fixed", "case", "parataxis:appos",
+})
+_CLAUSE_POS = frozenset({"VERB", "AUX"})
+
+
+class Tree:
+    """Heads and children of the parsed tokens of one doc; unparsed tokens have no arcs."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.kids: dict[int, list[int]] = {}
+        for t in doc:
+            h = t._.syn_head
+            if h is not None and t._.syn_rel is not None:
+                self.kids.setdefault(h, []).append(t.i)
+
+    @staticmethod
+    def parsed(tok: Token) -> bool:
+        return tok._.syn_rel is not None
+
+    def head(self, tok: Token) -> Token | None:
+        h = tok._.syn_head
+        return self.doc[h] if h is not None else None
+
+    @staticmethod
+    def rel(tok: Token) -> str:
+        return tok._.syn_rel or ""
+
+    def children(self, tok: Token, *rels: str) -> list[Token]:
+        """Dependents of tok, optionally only those whose relation starts with one of rels."""
+        out = [self.doc[i] for i in self.kids.get(tok.i, [])]
+        if rels:
+            out = [c for c in out if any(self.rel(c) == r or self.rel(c).startswith(r + ":") for r in rels)]
+        return out
+
+    def ancestors(self, tok: Token) -> Iterator[Token]:
+        seen = {tok.i}
+        cur = self.head(tok)
+        while cur is not None and cur.i not in seen:
+            yield cur
+            seen.add(cur.i)
+            cur = self.head(cur)
+
+    def case(self, tok: Token) -> str:
+        """The preposition (lemma, multiword joined by spaces) that governs a nominal, or ''."""
+        preps = [c for c in self.children(tok, "case")]
+        if not preps:
+            return ""
+        first = min(preps, key=lambda c: c.i)
+        words = [first] + [self.doc[i] for i in self.kids.get(first.i, []) if self.rel(self.doc[i]) == "fixed"]
+        return " ".join(w.lower_ for w in sorted(words, key=lambda w: w.i))
+
+    def phrase(self, tok: Token, rels: frozenset[str] = NP_RELS, stop: Sequence[int] = ()) -> list[Token]:
+        """tok and its dependents reachable through rels (a noun phrase with its lists), in text order."""
+        out, todo, seen = [], [tok], {tok.i}
+        while todo:
+            cur = todo.pop()
+            out.append(cur)
+            for c in self.children(cur):
+                if c.i in stop or c.i in seen:
+                    continue
+                base = self.rel(c).split(":")[0]
+                if self.rel(c) in rels or base in rels:
+                    seen.add(c.i)
+                    todo.append(c)
+        return sorted(out, key=lambda t: t.i)
+
+    def conjuncts(self, tok: Token) -> list[Token]:
+        """tok and the members of its coordination ("A, B и C")."""
+        out, todo, seen = [], [tok], {tok.i}
+        while todo:
+            cur = todo.pop()
+            out.append(cur)
+            for c in self.children(cur, "conj"):
+                if c.i not in seen:
+                    seen.add(c.i)
+                    todo.append(c)
+        return sorted(out, key=lambda t: t.i)
+
+    def clause_head(self, tok: Token) -> Token | None:
+        """The nearest verb (or predicate) above tok, crossing nominal and coordination arcs."""
+        for anc in self.ancestors(tok):
+            if anc.pos_ in _CLAUSE_POS or (anc.pos_ == "ADJ" and "Short" in anc.morph.get("Variant")):
+                return anc
+        return None

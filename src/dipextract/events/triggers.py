@@ -1,0 +1,123 @@
+"""Event words in a sentence: lexicon lookup, then the filters that keep matches, laws, press and routine out."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .lexicon import cue, trigger_lemmas, trigger_phrases
+from .tree import Tree
+
+# Verbs whose direct object is the other side of a meeting ("принял посла"), not a thing ("принял закон").
+_RECEIVE = frozenset({"принять", "принимать"})
+_SIGN = frozenset({"подписать", "подписывать", "подписание"})
+_DISCUSS = frozenset({"обсудить"})
+_PLACE_ONLY = frozenset({"побывать"})
+_PLURALIA = frozenset({"переговоры", "дебаты"})
+GATHERINGS = frozenset({"session", "forum"})
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """An event word or phrase: token range, the head token that carries the syntax, the contract type."""
+
+    start: int
+    end: int
+    head: int
+    type: str
+
+
+def _word_matches(tok: Token, word: str) -> bool:
+    return tok.lemma_ == word or tok.lower_ == word
+
+
+def _lexical(words: Sequence[Token]) -> list[Trigger]:
+    """Phrase matches first, then single lemmas on the tokens left."""
+    found: list[Trigger] = []
+    used: set[int] = set()
+    single = trigger_lemmas()
+    for phrase in trigger_phrases():
+        n = len(phrase.words)
+        for k in range(len(words) - n + 1):
+            span = words[k : k + n]
+            if any(t.i in used for t in span) or not all(_word_matches(t, w) for t, w in zip(span, phrase.words)):
+                continue
+            head = next((t for t in span if t.lemma_ in single), span[0])
+            found.append(Trigger(span[0].i, span[-1].i + 1, head.i, phrase.type))
+            used.update(t.i for t in span)
+    for tok in words:
+        if tok.i not in used and tok.lemma_ in single and tok.pos_ in ("NOUN", "VERB", "PROPN", "ADJ"):
+            found.append(Trigger(tok.i, tok.i + 1, tok.i, single[tok.lemma_]))
+    return sorted(found, key=lambda t: t.start)
+
+
+def _near(words: Sequence[Token], tok: Token, role: str, width: int) -> bool:
+    lemmas = cue(role)
+    pos = next((k for k, w in enumerate(words) if w.i == tok.i), 0)
+    return any(w.lemma_ in lemmas for w in words[max(0, pos - width) : pos + width + 1])
+
+
+def _args(tree: Tree, tok: Token) -> list[Token]:
+    """Argument tokens of a trigger: its dependents' phrases (empty when the sentence was not parsed)."""
+    return [t for c in tree.children(tok) if tree.rel(c) not in ("acl:relcl", "parataxis", "ccomp", "advcl")
+            for t in tree.phrase(c)]
+
+
+def _animate_object(tree: Tree, tok: Token, words: Sequence[Token]) -> bool:
+    objs = tree.children(tok, "obj")
+    if tree.parsed(tok):
+        return any("Anim" in o.morph.get("Animacy") for o in objs)
+    nxt = next((w for w in words if w.i > tok.i and w.pos_ in ("NOUN", "PROPN")), None)
+    return nxt is not None and "Anim" in nxt.morph.get("Animacy") and nxt.morph.get("Case") == ["Acc"]
+
+
+def _keep(trigger: Trigger, words: Sequence[Token], tree: Tree) -> bool:
+    """False for the uses of a trigger word that are not events of the contract."""
+    doc = words[0].doc
+    tok = doc[trigger.head]
+    lemma = tok.lemma_
+    args = _args(tree, tok)
+    arg_lemmas = {t.lemma_ for t in args}
+    if lemma in _RECEIVE and not _animate_object(tree, tok, words):
+        return False
+    if lemma in _SIGN and not (arg_lemmas & cue("agreement") or _near(words, tok, "agreement", 4)):
+        return False
+    if lemma in _DISCUSS and not any(tree.case(c) in ("с", "со") for c in tree.children(tok, "obl", "nmod")) \
+            and not any(tree.children(s, "conj") for s in tree.children(tok, "nsubj")):
+        return False
+    if lemma in _PLACE_ONLY and not any(tree.case(c) in ("в", "во", "на") for c in tree.children(tok, "obl")):
+        return False
+    if trigger.type in ("meeting", "talks"):
+        if _near(words, tok, "sport", 12):
+            return False
+        if arg_lemmas & cue("press") or _near(words, tok, "press", 3):
+            return False
+    if trigger.type == "session" and (arg_lemmas & cue("court") or _near(words, tok, "court", 3)):
+        return False
+    head = tree.head(tok)
+    if lemma == "переговоры" and head is not None and head.lemma_ in cue("process"):
+        return False
+    if head is not None and tree.rel(tok).startswith("nmod") and not tree.case(tok):
+        # "заседания ... форума": the genitive names the body of the head event, not an event of its own
+        if head.lemma_ in trigger_lemmas() and trigger_lemmas()[head.lemma_] in GATHERINGS | {"meeting"} \
+                and trigger.type in GATHERINGS:
+            return False
+    if trigger.type == "visit" and tok.pos_ == "VERB":
+        objs = tree.children(tok, "obj")
+        if any(trigger_lemmas().get(o.lemma_) in GATHERINGS for o in objs):
+            return False  # "посетит саммит" is the summit
+    if tok.pos_ == "NOUN" and tok.morph.get("Number") == ["Plur"] and lemma not in _PLURALIA:
+        counted = [c for c in tree.children(tok, "nummod", "nummod:gov", "amod") if c.pos_ == "NUM" or c.like_num]
+        if counted or any(c.lemma_ in cue("generic") for c in tree.children(tok)):
+            return False
+    clause = tok if tok.pos_ == "VERB" else tree.clause_head(tok)
+    if clause is not None and any(c.lemma_ in cue("generic") for c in tree.children(clause)):
+        return False
+    return True
+
+
+def find_triggers(words: Sequence[Token], tree: Tree) -> list[Trigger]:
+    """The event triggers of one sentence's word tokens, in text order."""
+    return [t for t in _lexical(words) if _keep(t, words, tree)]
