@@ -42,6 +42,7 @@ _CONSONANT_RULES: dict[str, tuple[str, ...]] = {
     "gent": ("а", "я"), "accs": ("а", "я"), "datv": ("у", "ю"), "ablt": ("ом", "ем", "ём"), "loct": ("е",),
 }
 _VOWELS = set("аеёиоуыэюя")
+_INSTRUMENTAL_ENDINGS = ("ом", "ем", "ём", "ым", "им")
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,15 +134,24 @@ def nominative_word(word: str, role: str, case: str | None, gender: str | None) 
 def _case_of(words: list[NameWord], gender: str | None) -> str | None:
     """The mention's case: the tagger's, unless the name forms rule it out ("Алиханом" is never nominative)."""
     tagged = next((_CASES.get(w.case or "") for w in words if w.case), None)
+    options: list[list[str]] = []
     for w in words:
         cases = [
-            p.tag.case
+            str(p.tag.case)
             for p in parse(w.text)
-            if ({"Name", "Surn", "Patr"} & p.tag.grammemes) and "plur" not in p.tag
-            and (gender is None or gender in p.tag.grammemes or "ms-f" in p.tag.grammemes)
+            if p.is_known and ({"Name", "Surn", "Patr"} & p.tag.grammemes) and "plur" not in p.tag
+            and "Fixd" not in p.tag and (gender is None or gender in p.tag.grammemes or "ms-f" in p.tag.grammemes)
         ]
         if cases:
-            return tagged if tagged in cases else cases[0]
+            options.append(cases)
+    if options:
+        common = set(options[0]).intersection(*options[1:]) or set(min(options, key=len))
+        if tagged in common:
+            return tagged
+        best = min(options, key=len)
+        return next(c for c in best if c in common)
+    if tagged == "nomn" and words[-1].text.lower().endswith(_INSTRUMENTAL_ENDINGS) and len(words[-1].text) > 4:
+        return "ablt"  # "Цзиньпином": an unknown name in "-ом/-ым" is instrumental whatever the tagger says
     return tagged
 
 

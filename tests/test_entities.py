@@ -1,0 +1,118 @@
+"""Entities end to end on real Russian sentences and on the seed article."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dipextract import extract
+from dipextract.schema import Document
+
+from contract import assert_contract
+
+
+def _by_type(doc: Document, type_: str) -> list:  # type: ignore[type-arg]
+    return [e for e in doc.entities if e.type == type_]
+
+
+def _entity(doc: Document, type_: str, name: str):  # type: ignore[no-untyped-def]
+    found = [e for e in doc.entities if e.type == type_ and e.name == name]
+    assert found, f"no {type_} {name!r} in {[(e.type, e.name) for e in doc.entities]}"
+    return found[0]
+
+
+@pytest.fixture(scope="module")
+def seed(seed_text: str) -> Document:
+    return extract(seed_text, doc_id="seed", published=dt.date(2023, 5, 19))
+
+
+def test_seed_contract(seed_text: str, seed: Document) -> None:
+    assert_contract(seed_text, seed)
+
+
+def test_seed_people_in_the_nominative(seed: Document) -> None:
+    zhaparov = _entity(seed, "PERSON", "Акылбек Жапаров")
+    smailov = _entity(seed, "PERSON", "Алихан Смаилов")
+    assert (zhaparov.first, zhaparov.last) == ("Акылбек", "Жапаров")
+    assert (smailov.first, smailov.last) == ("Алихан", "Смаилов")
+    assert any(m.text == "Алиханом Смаиловым" for m in smailov.mentions)
+    # one entity per person: the headline, the lead and the quotes are merged
+    assert len([p for p in _by_type(seed, "PERSON") if p.last == "Жапаров"]) == 1
+    assert len([p for p in _by_type(seed, "PERSON") if p.last == "Смаилов"]) == 1
+
+
+def test_seed_no_person_from_kyrgyz_words(seed: Document) -> None:
+    assert not any("Жаңылыктар" in m.text for e in seed.entities for m in e.mentions)
+
+
+def test_seed_posts_linked_to_holders(seed: Document) -> None:
+    ids = {e.id: e for e in seed.entities}
+    zhaparov = _entity(seed, "PERSON", "Акылбек Жапаров")
+    smailov = _entity(seed, "PERSON", "Алихан Смаилов")
+    zh_posts = {ids[p].name for p in zhaparov.posts}
+    sm_posts = {ids[p].name for p in smailov.posts}
+    assert "Председатель Кабинета Министров" in zh_posts
+    assert "Премьер-министр Республики Казахстан" in sm_posts
+    assert not zh_posts & sm_posts
+    for post_id in smailov.posts:
+        assert ids[post_id].holder == smailov.id
+    assert smailov.country == "KZ"
+
+
+def test_seed_countries_and_city(seed: Document) -> None:
+    isos = {e.iso for e in _by_type(seed, "COUNTRY")}
+    assert {"KG", "KZ"} <= isos
+    almaty = _entity(seed, "CITY", "Алматы")
+    assert almaty.country == "KZ"
+    # "кыргызско-казахстанского" gives two country mentions inside one word
+    compound = [m for e in _by_type(seed, "COUNTRY") for m in e.mentions if m.text in ("кыргызско", "казахстанского")]
+    assert {m.text for m in compound} == {"кыргызско", "казахстанского"}
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "name", "field", "value"),
+    [
+        ("Министр иностранных дел России Сергей Лавров прибыл в Анкару.", "PERSON", "Сергей Лавров", "country", "RU"),
+        ("Визит в Москву совершил глава МИД Китая Ван И.", "COUNTRY", "Китай", "iso", "CN"),
+        ("Переговоры прошли в Алма-Ате.", "CITY", "Алматы", "country", "KZ"),
+        ("Делегация Российской Федерации прибыла в Бишкек.", "COUNTRY", "Россия", "iso", "RU"),
+        ("Российско-китайские переговоры завершились.", "COUNTRY", "Китай", "iso", "CN"),
+        ("Госсекретарь США Энтони Блинкен встретился с Лавровым.", "COUNTRY", "США", "iso", "US"),
+    ],
+)
+def test_entity_fields(text: str, type_: str, name: str, field: str, value: str) -> None:
+    doc = extract(text)
+    assert_contract(text, doc)
+    assert getattr(_entity(doc, type_, name), field) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "post"),
+    [
+        ("Министр иностранных дел России Сергей Лавров прибыл в Анкару.", "Сергей Лавров",
+         "Министр иностранных дел России"),
+        ("Сергей Лавров, министр иностранных дел России, прибыл в Анкару.", "Сергей Лавров",
+         "министр иностранных дел России"),
+        ("В Кремле Владимир Путин принял губернатора Тульской области Алексея Дюмина.", "Алексей Дюмин",
+         "губернатор Тульской области"),
+        ("Вчера премьер-министр Японии Фумио Кисида встретился с президентом.", "Фумио Кисида",
+         "премьер-министр Японии"),
+    ],
+)
+def test_post_holder(text: str, person: str, post: str) -> None:
+    doc = extract(text)
+    holder = _entity(doc, "PERSON", person)
+    ids = {e.id: e for e in doc.entities}
+    assert post in {ids[p].name for p in holder.posts}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   \n\n", "The Prime Minister of Kazakhstan met the President of Kyrgyzstan in Almaty.",
+     "Жаңылыктар Кыргызстандын Өкмөтү", "12345 !!! ???", "<p>Привет</p>"],
+)
+def test_nothing_from_empty_or_foreign_text(text: str) -> None:
+    doc = extract(text)
+    assert_contract(text, doc)
+    assert [e for e in doc.entities if e.type != "DATE"] == []

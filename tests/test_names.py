@@ -1,0 +1,34 @@
+"""Person names come out in the nominative, also surnames pymorphy3 does not know."""
+
+from __future__ import annotations
+
+import pytest
+
+from dipextract.names import NameWord, normalize_person
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ([("Алиханом", "Ins", "Masc"), ("Смаиловым", "Ins", "Masc")], ("Алихан", None, "Смаилов")),
+        # slovnet sometimes tags such a name nominative; the "-ом" form rules that out
+        ([("Алиханом", "Nom", "Masc"), ("Смаиловым", "Nom", "Masc")], ("Алихан", None, "Смаилов")),
+        ([("Акылбек", "Nom", "Masc"), ("Жапаров", "Nom", "Masc")], ("Акылбек", None, "Жапаров")),
+        ([("Жапаровым", "Ins", None)], (None, None, "Жапаров")),
+        ([("Касым-Жомартом", "Ins", "Masc"), ("Токаевым", "Ins", "Masc")], ("Касым-Жомарт", None, "Токаев")),
+        ([("Сергея", "Gen", "Masc"), ("Лаврова", "Gen", "Masc")], ("Сергей", None, "Лавров")),
+        ([("Марии", "Gen", "Fem"), ("Захаровой", "Gen", "Fem")], ("Мария", None, "Захарова")),
+        ([("Валентине", "Dat", "Fem"), ("Матвиенко", "Dat", "Fem")], ("Валентина", None, "Матвиенко")),
+        ([("Владимира", "Gen", "Masc"), ("Владимировича", "Gen", "Masc"), ("Путина", "Gen", "Masc")],
+         ("Владимир", "Владимирович", "Путин")),
+        ([("Реджепом", "Ins", "Masc"), ("Тайипом", "Ins", "Masc"), ("Эрдоганом", "Ins", "Masc")],
+         ("Реджеп Тайип", None, "Эрдоган")),
+        ([("Ангелой", "Ins", "Fem"), ("Меркель", "Ins", "Fem")], ("Ангела", None, "Меркель")),
+        ([("Си", "Nom", None), ("Цзиньпином", "Ins", "Masc")], ("Си", None, "Цзиньпин")),
+        ([("Ф.", "Nom", None), ("Олесси", "Nom", None)], ("Ф.", None, "Олесси")),
+        ([("Шойгу", "Dat", None)], (None, None, "Шойгу")),
+    ],
+)
+def test_nominative(words: list[tuple[str, str | None, str | None]], expected: tuple[str | None, ...]) -> None:
+    name = normalize_person([NameWord(*w) for w in words])
+    assert (name.first, name.middle, name.last) == expected

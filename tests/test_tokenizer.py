@@ -1,0 +1,57 @@
+"""The razdel tokenizer keeps every character and starts sentences at line breaks."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from dipextract.segments import is_russian
+from dipextract.tokenizer import RazdelTokenizer
+
+
+@pytest.fixture(scope="module")
+def tokenizer() -> RazdelTokenizer:
+    return RazdelTokenizer(spacy.blank("ru").vocab)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "Премьер-министр РФ прибыл в г. Москву.",
+        "Новости\nПрезидент встретился с послом.\r\n\r\nВ ходе  встречи  стороны обсудили вопросы.",
+        "\tОтступ и «кавычки» — тире… и т.д.\n",
+        "Жаңылыктар",
+    ],
+)
+def test_text_round_trips(tokenizer: RazdelTokenizer, text: str) -> None:
+    doc = tokenizer(text)
+    assert doc.text == text
+    for token in doc:
+        assert text[token.idx : token.idx + len(token.text)] == token.text
+
+
+def test_headline_is_its_own_sentence(tokenizer: RazdelTokenizer) -> None:
+    doc = tokenizer("Жапаров встретился со Смаиловым\nВ Алматы прошла встреча глав правительств.")
+    sentences = [s.text.strip() for s in doc.sents]
+    assert sentences == ["Жапаров встретился со Смаиловым", "В Алматы прошла встреча глав правительств."]
+
+
+def test_razdel_sentences_inside_a_paragraph(tokenizer: RazdelTokenizer) -> None:
+    doc = tokenizer("Визит начался в понедельник. Переговоры пройдут во вторник.")
+    assert [s.text.strip() for s in doc.sents] == ["Визит начался в понедельник.", "Переговоры пройдут во вторник."]
+
+
+@pytest.mark.parametrize(
+    ("text", "russian"),
+    [
+        ("Председатель Кабинета Министров встретился с премьером.", True),
+        ("Жаңылыктар", False),  # Kyrgyz: ң is not a Russian letter
+        ("Қазақстан Республикасының Премьер-Министрі", False),
+        ("The Prime Minister met the President in Almaty.", False),
+        ("Компания Apple представила iPhone в Москве.", True),
+    ],
+)
+def test_is_russian(text: str, russian: bool) -> None:
+    assert is_russian(text) is russian
