@@ -46,13 +46,30 @@ def _participant(entity_id: str, index: EntityIndex, words: Sequence[Token], nea
     return {"entity": entity_id, "name": ent["name"], "post": post}
 
 
+def _key(name: str) -> str:
+    return name.lower().replace("ё", "е").split()[-1] if name.split() else name.lower()
+
+
+def _annotate(d: Draft, words: Sequence[Token], index: EntityIndex) -> None:
+    """Keys the merger compares: surnames and bodies, participating countries, countries around the trigger."""
+    ents = [index.entities[p] for p in d.participants]
+    d.keys = {_key(e["name"]) for e in ents if e["type"] != COUNTRY}
+    d.countries = {e["iso"] for e in ents if e["type"] == COUNTRY and e.get("iso")}
+    d.context = {e.get("country") for e in ents if e["type"] == PERSON and e.get("country")}
+    for r in index.within(words):
+        ent = index.entities[r.entity]
+        iso = ent.get("iso") if ent["type"] == COUNTRY else ent.get("country")
+        if iso and isinstance(iso, str) and len(iso) == 2:
+            d.context.add(iso)
+
+
 def _draft(trig: Trigger, words: Sequence[Token], si: int, tree: Tree, index: EntityIndex,
            published: dt.date | None) -> Draft:
     doc = words[0].doc
     tok = doc[trig.head]
     found = find_participants(trig, words, tree, index)
     span = doc[trig.start : trig.end]
-    return Draft(
+    draft = Draft(
         type=trig.type,
         status=find_status(tok, words, tree),
         trigger={"start": span.start_char, "end": span.end_char, "text": span.text},
@@ -64,6 +81,8 @@ def _draft(trig: Trigger, words: Sequence[Token], si: int, tree: Tree, index: En
         sentence=si,
         anaphoric=found.anaphoric,
     )
+    _annotate(draft, words, index)
+    return draft
 
 
 def _plain(draft: Draft, n: int, index: EntityIndex, sentences: list[list[Token]]) -> dict[str, Any]:
@@ -90,7 +109,7 @@ def extract_events(doc: Doc) -> list[dict[str, Any]]:
     sentences = russian_sentences(doc)
     drafts: list[Draft] = []
     for si, words in enumerate(sentences):
-        local = [_draft(t, words, si, tree, index, published) for t in find_triggers(words, tree)]
+        local = [_draft(t, words, si, tree, index, published) for t in find_triggers(words, tree, index)]
         if si > 0 and _elaborates(words):
             previous = index.within(sentences[si - 1], DATE)
             for d in local:
@@ -98,4 +117,6 @@ def extract_events(doc: Doc) -> list[dict[str, Any]]:
                     d.when = when_of(previous[-1], sentences[si - 1], published)
         drafts += local
     events = merge_drafts(drafts)
+    for e in events:
+        e.participants = _drop_represented(e.participants, index)
     return [_plain(e, n, index, sentences) for n, e in enumerate(events, 1)]

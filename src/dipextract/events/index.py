@@ -9,6 +9,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from ..const import COUNTRY, ORGANIZATION, PERSON, POST, SPANS_MENTIONS
+from ..posts import post_heads
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +52,37 @@ class EntityIndex:
             return None
         return next((e["id"] for e in self.entities.values() if e["type"] == COUNTRY and e.get("iso") == iso), None)
 
-    def agents(self, tokens: list[Token]) -> list[str]:
+    def _stems(self, ref: Ref) -> list[str]:
+        """Word stems of a post mention without its country words ("российского министра обороны" -> минис, оборо)."""
+        inner = {i for r in self.refs if r.type == COUNTRY and ref.start <= r.start and r.end <= ref.end
+                 for i in range(r.start, r.end)}
+        return [t.lower_[:5] for t in self.doc[ref.start : ref.end] if t.i not in inner and t.is_alpha and len(t) > 2]
+
+    def holder_elsewhere(self, ref: Ref, head: Token | None = None) -> list[str]:
+        """The named holder of an unnamed post: the one person of the doc holding a post of that head, words, country."""
+        stems = self._stems(ref) if ref.type == POST else []
+        if head is not None and head.lemma_ in post_heads():
+            stems = [head.lemma_[:5]] + [s for s in stems if s != head.lower_[:5]]
+        if not stems:
+            return []
+        isos = {self.entities[r.entity].get("iso") for r in self.refs
+                if r.type == COUNTRY and ref.start <= r.start and r.end <= ref.end}
+        found = []
+        for post_id, post in self.entities.items():
+            if post["type"] != POST or post.get("holder") not in self.entities or post_id == ref.entity:
+                continue
+            refs = [r for r in self.refs if r.entity == post_id]
+            if not refs:
+                continue
+            other = self._stems(refs[0])
+            holder = self.entities[post["holder"]]
+            country = post.get("country") or holder.get("country")
+            if other and other[0] == stems[0] and set(stems) <= set(other) and (not isos or country in isos):
+                found.append(post["holder"])
+        found = _unique(found)
+        return found if len(found) == 1 else []
+
+    def agents(self, tokens: list[Token], head: Token | None = None) -> list[str]:
         """Entity ids a phrase stands for: its persons, else holders of its posts, else its countries and bodies."""
         refs = self.within(tokens)
         persons = _unique(r.entity for r in refs if r.type == PERSON)
@@ -62,10 +93,21 @@ class EntityIndex:
         if holders:
             return holders
         posts = [r for r in refs if r.type == POST]
+        for r in posts:
+            holders += self.holder_elsewhere(r)
+        if not holders and head is not None and head.lemma_ in post_heads():
+            # "президенты России и Сербии": one holder per named country
+            for c in (r for r in refs if r.type == COUNTRY):
+                holders += self.holder_elsewhere(Ref(c.start, c.end, "COUNTRY", c.entity), head)
+        if holders:
+            return _unique(holders)
         bodies: list[str] = []
         for r in refs:
             if r.type not in (COUNTRY, ORGANIZATION):
                 continue
+            if r.type == COUNTRY and self.doc[r.start].pos_ == "ADJ" and not any(
+                    p.start <= r.start and r.end <= p.end for p in posts):
+                continue  # "японские ультраправые", "российского правительства": an adjective is not a party
             if r.type == COUNTRY and any(p.start <= r.start and r.end <= p.end for p in posts) and any(
                     o.type == ORGANIZATION and o.start <= r.start and r.end <= o.end for o in refs):
                 continue  # "министр иностранных дел Японии": the ministry's country stands via the post

@@ -23,8 +23,14 @@ class Draft:
     evidence: dict[str, int]
     sentence: int
     anaphoric: bool = False
-    explicit: bool = True  # participants read off the trigger's own arguments
+    keys: set[str] = field(default_factory=set)  # surname or body keys of the named participants
+    countries: set[str] = field(default_factory=set)  # ISO codes of countries taking part as such
+    context: set[str] = field(default_factory=set)  # ISO codes of the people and places around the trigger
     extra: list[int] = field(default_factory=list)
+
+    @property
+    def last(self) -> int:
+        return max([self.sentence] + self.extra)
 
 
 def _conflict(a: dict[str, Any] | None, b: dict[str, Any] | None, keys: tuple[str, ...]) -> bool:
@@ -41,6 +47,9 @@ def _absorb(into: Draft, other: Draft) -> None:
     for p in other.participants:
         if p not in into.participants:
             into.participants.append(p)
+    into.keys |= other.keys
+    into.countries |= other.countries
+    into.context |= other.context
     into.location = into.location or other.location
     into.when = into.when or other.when
     into.occasion = into.occasion or other.occasion
@@ -54,7 +63,12 @@ def _mergeable(old: Draft, new: Draft) -> bool:
         return False
     if _conflict(old.when, new.when, ("value",)):
         return False
-    return bool(set(old.participants) & set(new.participants))
+    if set(old.participants) & set(new.participants) or old.keys & new.keys:
+        return True
+    # "Встреча с послом Италии в МИД Грузии" (headline) and the lead naming the two people
+    if new.countries and not new.keys and new.countries <= old.context | old.countries:
+        return True
+    return bool(old.countries and not old.keys and old.countries <= new.context | new.countries)
 
 
 def merge_drafts(drafts: list[Draft], window: int = 6) -> list[Draft]:
@@ -62,7 +76,7 @@ def merge_drafts(drafts: list[Draft], window: int = 6) -> list[Draft]:
     events: list[Draft] = []
     for d in drafts:
         if not d.participants:
-            target = next((e for e in reversed(events) if _same_kind(e, d) and d.sentence - e.sentence <= window
+            target = next((e for e in reversed(events) if _same_kind(e, d) and d.sentence - e.last <= window
                            and not _conflict(e.location, d.location, ("city", "country"))), None)
             if target is not None:
                 _absorb(target, d)

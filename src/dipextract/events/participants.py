@@ -22,6 +22,7 @@ _ANAPHORIC_SUBJECTS = frozenset({
     "участник", "делегация", "он", "они", "оба",
 })
 _PRONOUNS = frozenset({"он", "она"})
+_CHAIR = frozenset({"председательство", "руководство"})
 _SUBJECT_RELS = ("nsubj", "nsubj:pass")
 _NOT_ARGUMENT = ("накануне", "до", "перед", "против", "вместо")
 _NP_NO_CONJ = NP_RELS
@@ -39,13 +40,13 @@ def _np(tree: Tree, tok: Token) -> list[Token]:
     return tree.phrase(tok, _NP_NO_CONJ, stop=[c.i for c in tree.children(tok, "acl:relcl")])
 
 
-def _resolve(tree: Tree, index: EntityIndex, tok: Token, found: Found) -> list[str]:
-    """Entities of one argument; pronouns and "стороны" set the anaphoric flag instead."""
+def _resolve(tree: Tree, index: EntityIndex, tok: Token, found: Found, subject: bool = True) -> list[str]:
+    """Entities of one argument; pronouns and "стороны" in subject position set the anaphoric flag instead."""
     if tok.lemma_ in _PRONOUNS and tok.pos_ == "PRON":
         prev = [r for r in index.refs if r.type == PERSON and r.end <= tok.i and tok.i - r.end < 80]
         return [prev[-1].entity] if prev else []
-    agents = index.agents(_np(tree, tok))
-    if not agents and tok.lemma_ in _ANAPHORIC_SUBJECTS:
+    agents = index.agents(_np(tree, tok), tok)
+    if not agents and subject and tok.lemma_ in _ANAPHORIC_SUBJECTS:
         found.anaphoric = True
     return agents
 
@@ -57,9 +58,12 @@ def _subjects(tree: Tree, verb: Token) -> list[Token]:
         if cur is None:
             break
         subj = tree.children(cur, *_SUBJECT_RELS)
+        if subj and subj[0].lemma_ == "который" and tree.rel(cur) == "acl:relcl":
+            head = tree.head(cur)  # "Обама, который ... пригласил"
+            return [head] if head is not None else []
         if subj:
             return subj
-        if tree.rel(cur) in ("conj", "xcomp") or tree.rel(cur).startswith("xcomp"):
+        if tree.rel(cur) in ("conj", "xcomp", "advcl") or tree.rel(cur).startswith("xcomp"):
             cur = tree.head(cur)
         elif tree.rel(cur) == "acl":  # participle: "президент, посетивший ..."
             head = tree.head(cur)
@@ -87,15 +91,15 @@ def _verb_participants(tree: Tree, index: EntityIndex, tok: Token, found: Found)
     return agents
 
 
-def _noun_participants(tree: Tree, index: EntityIndex, tok: Token, found: Found) -> list[str]:
+def _noun_participants(tree: Tree, index: EntityIndex, tok: Token, found: Found, trigger_type: str) -> list[str]:
     agents: list[str] = []
     for c in tree.children(tok):
         rel = tree.rel(c)
         case = tree.case(c)
-        if rel.startswith("nmod") and (not case and c.morph.get("Case") in (["Gen"], []) or case in _PARTNER_CASES):
+        if rel.startswith("nmod") and (not case and c.morph.get("Case") in (["Gen"], ["Ins"], []) or case in _PARTNER_CASES):
             if c.lemma_ in cue("press"):
                 continue
-            agents += _resolve(tree, index, c, found)
+            agents += _resolve(tree, index, c, found, subject=False)
         elif rel == "amod":
             agents += [r.entity for r in index.covering(c, "COUNTRY")]
         elif rel == "det" and c.lemma_ in cue("anaphor"):
@@ -109,17 +113,38 @@ def _noun_participants(tree: Tree, index: EntityIndex, tok: Token, found: Found)
         return agents
     if tree.case(tok) in _NOT_ARGUMENT:
         return agents
-    if rel == "obj" and head.lemma_ not in cue("light"):
+    governing = cue("light") | cue("cancelled") | cue("planned")
+    if rel == "obj" and head.lemma_ not in governing:
+        return agents
+    if rel.startswith("nsubj"):
+        # "у премьера намечено заседание", "заседание пройдёт под председательством министра Рааба"
+        for c in tree.children(head, "obl", "nmod"):
+            if tree.case(c) == "у" or c.lemma_ in _CHAIR:
+                agents += _resolve(tree, index, c, found, subject=False)
         return agents
     if rel.startswith("obl") or rel == "obj":
         for s in _subjects(tree, head):
             agents += _resolve(tree, index, s, found)
+        if rel.startswith("obl") and trigger_type in ("talks", "meeting"):
+            # "в телефонном разговоре поздравил Диас-Канеля": the addressee is the other side
+            for o in tree.children(head, "obj"):
+                agents += _resolve(tree, index, o, found, subject=False)
     return agents
 
 
 def _window_persons(index: EntityIndex, words: Sequence[Token]) -> list[str]:
     """Without a parse: the people named in the sentence."""
     return [r.entity for r in index.within(words, PERSON)]
+
+
+def _following_genitive(index: EntityIndex, tok: Token, words: Sequence[Token]) -> list[str]:
+    """A parser slip fallback: "визит на острова президента России Дмитрия Медведева" - the genitive after the noun."""
+    after = [w for w in words if tok.i < w.i <= tok.i + 8]
+    stop = next((k for k, w in enumerate(after) if w.is_punct or w.pos_ in ("VERB", "CCONJ")), len(after))
+    span = after[:stop]
+    if not any(w.morph.get("Case") == ["Gen"] and w.pos_ in ("NOUN", "PROPN") for w in span):
+        return []
+    return [r.entity for r in index.within(span, PERSON)]
 
 
 def find_participants(trigger: Trigger, words: Sequence[Token], tree: Tree, index: EntityIndex) -> Found:
@@ -131,7 +156,9 @@ def find_participants(trigger: Trigger, words: Sequence[Token], tree: Tree, inde
     elif tok.pos_ == "VERB":
         agents = _verb_participants(tree, index, tok, found)
     else:
-        agents = _noun_participants(tree, index, tok, found)
+        agents = _noun_participants(tree, index, tok, found, trigger.type)
+        if not agents and not found.anaphoric:
+            agents = _following_genitive(index, tok, words)
     seen: list[str] = []
     for a in agents:
         if a not in seen:

@@ -50,6 +50,8 @@ def _place_args(tok: Token, tree: Tree, index: EntityIndex, words: Sequence[Toke
                 if rel != "obj" and tree.case(c) not in _PLACE_CASES:
                     continue
                 for r in index.within(tree.phrase(c), CITY, COUNTRY):
+                    if index.doc[r.start].pos_ == "ADJ":
+                        continue  # "российского министра": an adjective does not place the event
                     if not _inside_other(r, index, (POST, ORGANIZATION, PERSON)):
                         found.append((r, c))
     else:
@@ -93,6 +95,8 @@ def find_location(tok: Token, words: Sequence[Token], tree: Tree, index: EntityI
         doc = words[0].doc
         if first_city.end < len(doc) and doc[first_city.end].text == "(":
             countries = [r for r in index.refs if r.type == COUNTRY and first_city.end < r.start <= first_city.end + 4]
+    if first_city is not None:  # a country far from the city belongs to something else
+        countries = [r for r in countries if first_city.end <= r.start <= first_city.end + 4] or countries[:0]
     city = first_city.entity if first_city else None
     country = countries[0].entity if countries else None
     if country is None and city is not None:

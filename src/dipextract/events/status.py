@@ -78,19 +78,25 @@ def find_status(tok: Token, words: Sequence[Token], tree: Tree) -> str:
     if tree.case(tok) in _BEFORE:
         return "planned"
     cur: Token | None = tok
+    prev: Token | None = None
     steps = 0
     while cur is not None and steps < 8:
         steps += 1
         if cur.lemma_ in _OCCUR and _negated(tree, cur):
             return "cancelled"
-        found = _cue_status(cur) if cur is not tok else None
+        # a cue verb governs the event only through its subject, object or infinitive, not an adjunct:
+        # "договорились провести встречу" is planned, "в ходе визита договорился" is not
+        adjunct = prev is not None and tree.rel(prev).startswith("obl") and cur.pos_ in ("VERB", "AUX")
+        found = _cue_status(cur) if cur is not tok and not adjunct else None
+        if found == "planned" and any(c.lower_ in ("был", "была", "было", "были") for c in tree.children(cur)):
+            found = None  # "должен был": it was due, and the text tells it as past
         found = found or _modifiers(tree, cur)
         if found:
             return found
         tense = _tense(cur, words)
         if tense:
             return tense
-        cur = tree.head(cur)
+        prev, cur = cur, tree.head(cur)
     return "held"
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from .index import EntityIndex
 from .lexicon import cue, trigger_lemmas, trigger_phrases
 from .tree import Tree
 
@@ -65,27 +66,29 @@ def _args(tree: Tree, tok: Token) -> list[Token]:
             for t in tree.phrase(c)]
 
 
-def _animate_object(tree: Tree, tok: Token, words: Sequence[Token]) -> bool:
+def _animate_object(tree: Tree, tok: Token, words: Sequence[Token], index: EntityIndex) -> bool:
     objs = tree.children(tok, "obj")
     if tree.parsed(tok):
-        return any("Anim" in o.morph.get("Animacy") for o in objs)
+        return any("Anim" in o.morph.get("Animacy") and o.lemma_ not in ("участие",)
+                   or index.within(tree.phrase(o), "PERSON") for o in objs)
     nxt = next((w for w in words if w.i > tok.i and w.pos_ in ("NOUN", "PROPN")), None)
     return nxt is not None and "Anim" in nxt.morph.get("Animacy") and nxt.morph.get("Case") == ["Acc"]
 
 
-def _keep(trigger: Trigger, words: Sequence[Token], tree: Tree) -> bool:
+def _keep(trigger: Trigger, words: Sequence[Token], tree: Tree, index: EntityIndex) -> bool:
     """False for the uses of a trigger word that are not events of the contract."""
     doc = words[0].doc
     tok = doc[trigger.head]
     lemma = tok.lemma_
     args = _args(tree, tok)
     arg_lemmas = {t.lemma_ for t in args}
-    if lemma in _RECEIVE and not _animate_object(tree, tok, words):
+    if lemma in _RECEIVE and not _animate_object(tree, tok, words, index):
         return False
     if lemma in _SIGN and not (arg_lemmas & cue("agreement") or _near(words, tok, "agreement", 4)):
         return False
     if lemma in _DISCUSS and not any(tree.case(c) in ("с", "со") for c in tree.children(tok, "obl", "nmod")) \
-            and not any(tree.children(s, "conj") for s in tree.children(tok, "nsubj")):
+            and not any(tree.children(s, "conj") or s.morph.get("Number") == ["Plur"] and s.pos_ != "PRON"
+                        for s in tree.children(tok, "nsubj")):
         return False
     if lemma in _PLACE_ONLY and not any(tree.case(c) in ("в", "во", "на") for c in tree.children(tok, "obl")):
         return False
@@ -118,6 +121,6 @@ def _keep(trigger: Trigger, words: Sequence[Token], tree: Tree) -> bool:
     return True
 
 
-def find_triggers(words: Sequence[Token], tree: Tree) -> list[Trigger]:
+def find_triggers(words: Sequence[Token], tree: Tree, index: EntityIndex) -> list[Trigger]:
     """The event triggers of one sentence's word tokens, in text order."""
-    return [t for t in _lexical(words) if _keep(t, words, tree)]
+    return [t for t in _lexical(words) if _keep(t, words, tree, index)]
