@@ -2,10 +2,28 @@
 
 from __future__ import annotations
 
+import warnings
+from importlib.metadata import version
+from pathlib import Path
+
 import pytest
 from razdel import sentenize, tokenize
 
-from dipextract.gazetteer import GazetteerHit, Place, gazetteer
+from dipextract import gazetteer as gazetteer_module
+from dipextract.gazetteer import (
+    BUILD_COMMAND,
+    DATA,
+    INDEX_FILE,
+    Gazetteer,
+    GazetteerHit,
+    Place,
+    _records,
+    form_keys,
+    format_index_row,
+    gazetteer,
+    name_forms,
+    read_index,
+)
 
 
 def find(text: str) -> list[GazetteerHit]:
@@ -214,3 +232,74 @@ def test_resolve(kind: str, text: str, expected: Place) -> None:
 ])
 def test_resolve_unknown(kind: str, text: str) -> None:
     assert gazetteer().resolve(kind, text) is None
+
+
+# ---------------------------------------------------------------- precomputed index: data/gazetteer_index.tsv
+
+def _index_built_with() -> str:
+    """The versions named in the index header, to compare with the installed ones."""
+    lines = (DATA / INDEX_FILE).read_text(encoding="utf-8").splitlines()[:5]
+    header = [line for line in lines if line.startswith("#") and "pymorphy3-dicts-ru" in line]
+    return header[0] if header else "(no version line)"
+
+
+def test_index_has_every_form_of_the_tables() -> None:
+    index = read_index(DATA / INDEX_FILE)
+    forms = set(name_forms())
+    missing, extra = sorted(forms - index.keys()), sorted(index.keys() - forms)
+    assert not missing and not extra, (
+        f"{INDEX_FILE} does not match the tables: {len(missing)} forms missing (e.g. {missing[:3]}), "
+        f"{len(extra)} no longer in any table (e.g. {extra[:3]}). Run: {BUILD_COMMAND}")
+
+
+def test_index_agrees_with_pymorphy3_now() -> None:
+    """Keys stored at build time must be what pymorphy3 gives today: a dictionary update that changes a
+    lemma would otherwise silently stop names from matching."""
+    index = read_index(DATA / INDEX_FILE)
+    hand = {f for place, forms, *_ in _records(DATA) if place.kind != "CITY" for f in forms}
+    sample = sorted(hand | set(sorted(index)[::7]))  # every hand-curated name, a seventh of the cities
+    stale = [(f, index[f], form_keys(f)) for f in sample if f in index and index[f] != form_keys(f)]
+    installed = ", ".join(f"{p} {version(p)}" for p in ("pymorphy3", "pymorphy3-dicts-ru", "razdel"))
+    assert not stale, (
+        f"{len(stale)} of {len(sample)} sampled forms have other keys now than in {INDEX_FILE} "
+        f"(form, stored, now: {stale[:3]}). Index header: {_index_built_with()!r}; installed: {installed}. "
+        f"Rerun the build script: {BUILD_COMMAND}")
+
+
+@pytest.mark.parametrize("form", ["Москва", "Мирный", "США", "G20", "Кот-д'Ивуар", "о-в Св. Елены",
+                                  "Движение «Талибан»", "Республика Казахстан", "Нью-Йорк", ""])
+def test_index_row_round_trip(tmp_path: Path, form: str) -> None:
+    path = tmp_path / INDEX_FILE
+    path.write_text("# header\n" + format_index_row(form, form_keys(form)) + "\n", encoding="utf-8")
+    assert read_index(path) == {form: form_keys(form)}
+
+
+def test_load_needs_no_pymorphy3(monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(*_: object) -> None:
+        raise AssertionError(f"Gazetteer.load() analysed a name at start-up; run: {BUILD_COMMAND}")
+
+    with monkeypatch.context() as m, warnings.catch_warnings():
+        for name in ("parse", "lemma", "tokenize"):
+            m.setattr(gazetteer_module, name, fail)
+        warnings.simplefilter("error")
+        gz = Gazetteer.load()
+    assert gz.resolve("COUNTRY", "США") == Place("COUNTRY", "США", "US")
+
+
+def test_load_without_index_analyses_forms_and_warns(tmp_path: Path) -> None:
+    kept = {"KZ", "Мирный", "ООН"}  # first column of the rows kept from each table
+    for name in ("countries.tsv", "regions.tsv", "cities.tsv", "organizations.tsv", "country_adjectives.tsv"):
+        lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+        keep = [line for line in lines if line.startswith("#") or line.split("\t")[0] in kept]
+        (tmp_path / name).write_text("\n".join(keep) + "\n", encoding="utf-8")
+    with pytest.warns(UserWarning, match="build_gazetteers.py"):
+        slow = Gazetteer.load(tmp_path)
+    (tmp_path / INDEX_FILE).write_text(
+        "\n".join(format_index_row(f, form_keys(f)) for f in name_forms(tmp_path)) + "\n", encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fast = Gazetteer.load(tmp_path)
+    assert fast._places == slow._places and fast._orgs == slow._orgs
+    text = "Жители приехали в город Мирный, где побывал генсек ООН."
+    tokens = [(t.start, t.stop) for t in tokenize(text)]
+    assert [text[h.start:h.end] for h in fast.find(text, tokens)] == ["Мирный", "ООН"]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Collection, Iterable, Sequence
+import warnings
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +14,9 @@ from razdel import tokenize
 from dipextract.morph import lemma, parse
 
 DATA = Path(__file__).resolve().parent / "data"
+# Lemma keys of every name form, written by scripts/build_gazetteers.py so that load() needs no pymorphy3.
+INDEX_FILE = "gazetteer_index.tsv"
+BUILD_COMMAND = "PYTHONPATH=src python scripts/build_gazetteers.py --index-only"
 
 # Cities this big (and every hand-curated one) are read as places even where the word may be a surname.
 TRUSTED_POPULATION = 500_000
@@ -73,9 +77,12 @@ def _norm(s: str) -> str:
     return s.lower().translate(DASHES)
 
 
+_LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
+
+
 def _is_code(word: str) -> bool:
     """Abbreviations and foreign words are matched by exact form ("США", "ЕС", "Google"), never by lemma."""
-    return (len(word) >= 2 and word.isupper()) or bool(re.search(r"[A-Za-z0-9]", word))
+    return (len(word) >= 2 and word.isupper()) or _LATIN_OR_DIGIT.search(word) is not None
 
 
 def _name_key(word: str) -> str:
@@ -143,6 +150,62 @@ def _read_tsv(path: Path) -> Iterable[list[str]]:
             yield line.split("\t")
 
 
+# (tokens, name key of each token, place key of a one-word non-code name or "")
+FormKeys = tuple[tuple[str, ...], tuple[str, ...], str]
+
+
+def form_keys(form: str) -> FormKeys:
+    """Everything load() needs from razdel and pymorphy3 about one name form; the build script stores it
+    in data/gazetteer_index.tsv. The place key is kept for every one-word non-code form, whatever its
+    record's flags, so that the index does not depend on population, source or kind."""
+    words = tuple(_split_name(form))
+    keys = tuple(_name_key(w) for w in words)
+    place_key = _place_key(words[0]) if len(words) == 1 and not _is_code(words[0]) else ""
+    return words, keys, place_key
+
+
+def format_index_row(form: str, row: FormKeys) -> str:
+    """One line of the index: form, keys (space-separated), place key, and the tokens (space-separated)
+    only where razdel cuts the form otherwise than at spaces ("Кот-д'Ивуар")."""
+    words, keys, place_key = row
+    tokens = "" if words == tuple(form.split()) else " ".join(words)
+    return "\t".join((form, " ".join(keys), place_key, tokens))
+
+
+def read_index(path: Path) -> dict[str, FormKeys]:
+    """The precomputed keys of each name form (empty when the file is missing)."""
+    if not path.exists():
+        return {}
+    index: dict[str, FormKeys] = {}
+    for row in _read_tsv(path):
+        form, keys, place_key, words = (row + ["", "", ""])[:4]  # trailing empty columns may be stripped
+        index[form] = (tuple(words.split(" ")) if words else tuple(form.split()),
+                       tuple(keys.split(" ")) if keys else (), place_key)
+    return index
+
+
+_Record = tuple[Place, list[str], bool, bool, bool]  # place, forms, ambiguous, ext, trusted
+
+
+def _records(data: Path) -> Iterator[_Record]:
+    """Records of the countries, regions, cities and organisations tables, in load order."""
+    for iso, name, forms, amb in _read_tsv(data / "countries.tsv"):
+        yield Place("COUNTRY", name, iso or None), forms.split("|"), amb == "1", False, True
+    for name, iso, forms, amb in _read_tsv(data / "regions.tsv"):
+        yield Place("REGION", name, iso or None), forms.split("|"), amb == "1", False, True
+    for name, iso, pop, amb, source, forms in _read_tsv(data / "cities.tsv"):
+        yield (Place("CITY", name, iso or None), forms.split("|"), amb == "1", False,
+               source == "hand" or int(pop) >= TRUSTED_POPULATION)
+    for name, iso, forms, flags in _read_tsv(data / "organizations.tsv"):
+        fl = set(flags.split(","))
+        yield Place("ORGANIZATION", name, iso or None), forms.split("|"), "ambiguous" in fl, "ext" in fl, True
+
+
+def name_forms(data: Path = DATA) -> list[str]:
+    """Every distinct name form of the tables, sorted: the rows the index must have."""
+    return sorted({f for _, forms, *_ in _records(data) for f in forms})
+
+
 class Gazetteer:
     """Dictionaries of names keyed by the lemma of their first token, for O(tokens) matching."""
 
@@ -155,44 +218,47 @@ class Gazetteer:
     # ------------------------------------------------------------------ loading
     @classmethod
     def load(cls, data: Path = DATA) -> Gazetteer:
-        """Read the data/ tables (once per process through `gazetteer()`)."""
+        """Read the data/ tables and their precomputed keys (once per process through `gazetteer()`).
+
+        Forms missing from data/gazetteer_index.tsv (a table edited without rerunning the build script)
+        are analysed with pymorphy3 here, which is slow, with a warning."""
         gz = cls()
-        for iso, name, forms, amb in _read_tsv(data / "countries.tsv"):
-            gz._add(Place("COUNTRY", name, iso or None), forms.split("|"), ambiguous=amb == "1")
-        for name, iso, forms, amb in _read_tsv(data / "regions.tsv"):
-            gz._add(Place("REGION", name, iso or None), forms.split("|"), ambiguous=amb == "1")
-        for name, iso, pop, amb, source, forms in _read_tsv(data / "cities.tsv"):
-            gz._add(Place("CITY", name, iso or None), forms.split("|"), ambiguous=amb == "1",
-                    trusted=source == "hand" or int(pop) >= TRUSTED_POPULATION)
-        for name, iso, forms, flags in _read_tsv(data / "organizations.tsv"):
-            fl = set(flags.split(","))
-            gz._add(Place("ORGANIZATION", name, iso or None), forms.split("|"),
-                    ambiguous="ambiguous" in fl, ext="ext" in fl)
+        index = read_index(data / INDEX_FILE)
+        missing: list[str] = []
+        for place, forms, ambiguous, ext, trusted in _records(data):
+            gz._add(place, forms, index, missing, ambiguous=ambiguous, ext=ext, trusted=trusted)
+        if missing:
+            warnings.warn(f"{len(missing)} gazetteer name forms (e.g. {missing[0]!r}) are missing from "
+                          f"{data / INDEX_FILE}; analysed at load time, which is slow. Run: {BUILD_COMMAND}",
+                          stacklevel=2)
         for adj, iso, kind, name in _read_tsv(data / "country_adjectives.tsv"):
             place = gz._by_name.get((kind, name)) or Place(kind, name, iso or None)
             gz._adjectives[_norm(adj)] = place
             entry = _Entry((_norm(adj),), (False,), place, adjective=True)
             gz._places.setdefault(entry.keys[0], []).append(entry)
-        for index in (gz._places, gz._orgs):
-            for entries in index.values():
+        for idx in (gz._places, gz._orgs):
+            for entries in idx.values():
                 entries.sort(key=lambda e: (-len(e.keys), e.adjective, PRIORITY[e.place.kind]))
         return gz
 
-    def _add(self, place: Place, forms: Sequence[str], *, ambiguous: bool = False, ext: bool = False,
-             trusted: bool = True) -> None:
+    def _add(self, place: Place, forms: Sequence[str], index: dict[str, FormKeys], missing: list[str], *,
+             ambiguous: bool = False, ext: bool = False, trusted: bool = True) -> None:
         """Index every form of a record under the key of its first token."""
         self._by_name.setdefault((place.kind, place.name), place)
-        index = self._orgs if place.kind == "ORGANIZATION" else self._places
+        target = self._orgs if place.kind == "ORGANIZATION" else self._places
         for form in forms:
-            words = _split_name(form)
+            row = index.get(form)
+            if row is None:
+                row = index[form] = form_keys(form)
+                missing.append(form)
+            words, name_keys, place_key = row
             if not words:
                 continue
-            geo = len(words) == 1 and place.kind != "ORGANIZATION" and not _is_code(words[0])
-            geo = geo and not trusted
-            keys = (_place_key(words[0]),) if geo else tuple(_name_key(w) for w in words)
             caps = tuple(w[:1].isupper() and not _is_code(w) for w in words)
+            geo = not trusted and place.kind != "ORGANIZATION" and len(words) == 1 and not _is_code(words[0])
+            keys = (place_key,) if geo else name_keys
             entry = _Entry(keys, caps, place, ambiguous=ambiguous and len(words) == 1, ext=ext, geo=geo)
-            index.setdefault(keys[0], []).append(entry)
+            target.setdefault(keys[0], []).append(entry)
 
     # ------------------------------------------------------------------ matching
     def find(self, text: str, tokens: Sequence[tuple[int, int]],
