@@ -7,7 +7,10 @@ Scores, summed over documents:
 - link: predicted links are (holder mention, post mention) pairs: for every mention of every POST
   entity with a `holder`, the holder's mention closest to that post mention (ties: the earlier one).
   Gold links are NEREL WORKS_AS (PERSON, PROFESSION) pairs. A link counts when both spans are equal.
+  A POST has one holder, so a profession shared by several people ("президенты A и B") caps recall:
+  the gold itself, turned into Documents, scores link R 0.947 / F1 0.973 on NEREL dev.
 - micro: exact/overlap counts summed over the six contract types PERSON … ORGANIZATION (DATE apart).
+- speed: docs/s over the run, with the pipeline's load time reported apart.
 """
 
 from __future__ import annotations
