@@ -8,7 +8,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from ..const import COUNTRY, DATE, PERSON, POST
+from ..const import COUNTRY, DATE, ORGANIZATION, PERSON, POST
 from ..segments import russian_sentences
 from .index import EntityIndex
 from .lexicon import cue
@@ -101,6 +101,23 @@ def _plain(draft: Draft, n: int, index: EntityIndex, sentences: list[list[Token]
     }
 
 
+def _body(d: Draft, sentences: list[list[Token]], index: EntityIndex) -> list[str]:
+    """A sitting with nobody named is the body's: one named in the sentence, else the doc's most named one."""
+    if d.type not in ("session", "forum"):
+        return []
+    def is_body(entity_id: str) -> bool:
+        words = index.entities[entity_id]["name"].lower().replace("ё", "е").split()
+        return any(w.startswith(b) for w in words for b in cue("body"))
+    local = [r.entity for r in index.within(sentences[d.sentence], ORGANIZATION) if is_body(r.entity)]
+    if local:
+        return local[:1]
+    if d.type != "session":
+        return []
+    counts = {e["id"]: len(e["mentions"]) for e in index.entities.values()
+              if e["type"] == ORGANIZATION and is_body(e["id"])}
+    return [max(counts, key=lambda k: counts[k])] if counts else []
+
+
 def extract_events(doc: Doc) -> list[dict[str, Any]]:
     """Events of the doc: triggers read with their participants, status, place and time, then merged."""
     published = dt.date.fromisoformat(doc._.published) if doc._.published else None
@@ -116,7 +133,7 @@ def extract_events(doc: Doc) -> list[dict[str, Any]]:
                 if d.when is None and d.status == "planned" and previous:
                     d.when = when_of(previous[-1], sentences[si - 1], published)
         drafts += local
-    events = merge_drafts(drafts)
+    events = merge_drafts(drafts, lambda d: _body(d, sentences, index))
     for e in events:
         e.participants = _drop_represented(e.participants, index)
     return [_plain(e, n, index, sentences) for n, e in enumerate(events, 1)]

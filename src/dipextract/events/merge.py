@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -71,8 +72,9 @@ def _mergeable(old: Draft, new: Draft) -> bool:
     return bool(old.countries and not old.keys and old.countries <= new.context | new.countries)
 
 
-def merge_drafts(drafts: list[Draft], window: int = 6) -> list[Draft]:
-    """Merged events in reading order; drafts that name nobody join the event they point back at or are dropped."""
+def merge_drafts(drafts: list[Draft], fallback: Callable[[Draft], list[str]], window: int = 6) -> list[Draft]:
+    """Merged events in reading order; drafts that name nobody join the event they point back at, else take
+    the fallback participants (a sitting body) or are dropped."""
     events: list[Draft] = []
     for d in drafts:
         if not d.participants:
@@ -80,7 +82,12 @@ def merge_drafts(drafts: list[Draft], window: int = 6) -> list[Draft]:
                            and not _conflict(e.location, d.location, ("city", "country"))), None)
             if target is not None:
                 _absorb(target, d)
-            continue
+                continue
+            if d.anaphoric:
+                continue
+            d.participants = fallback(d)
+            if not d.participants:
+                continue
         target = next((e for e in reversed(events) if _mergeable(e, d)), None)
         if target is not None:
             _absorb(target, d)

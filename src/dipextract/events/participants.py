@@ -11,7 +11,7 @@ from ..const import PERSON
 from .index import EntityIndex
 from .lexicon import cue
 from .tree import NP_RELS, Tree
-from .triggers import Trigger
+from .triggers import Trigger, animate_accusative
 
 # Objects that are the other side: "принял посла", "посетили королеву", "пригласил премьера посетить".
 _OBJECT_PARTNER = frozenset({"принять", "принимать", "посетить", "посещать", "пригласить", "встречать"})
@@ -73,7 +73,8 @@ def _subjects(tree: Tree, verb: Token) -> list[Token]:
     return []
 
 
-def _verb_participants(tree: Tree, index: EntityIndex, tok: Token, found: Found) -> list[str]:
+def _verb_participants(tree: Tree, index: EntityIndex, tok: Token, found: Found,
+                       words: Sequence[Token]) -> list[str]:
     agents: list[str] = []
     for s in _subjects(tree, tok):
         agents += _resolve(tree, index, s, found)
@@ -88,6 +89,10 @@ def _verb_participants(tree: Tree, index: EntityIndex, tok: Token, found: Found)
                 agents += _resolve(tree, index, c, found)
         elif rel == "obj" and tok.lemma_ in _OBJECT_PARTNER:
             agents += _resolve(tree, index, c, found)
+    if tok.lemma_ in _OBJECT_PARTNER and not tree.children(tok, "obj"):
+        guest = animate_accusative(tok, words)
+        if guest is not None:
+            agents += _resolve(tree, index, guest, found, subject=False)
     return agents
 
 
@@ -104,7 +109,7 @@ def _noun_participants(tree: Tree, index: EntityIndex, tok: Token, found: Found,
             agents += [r.entity for r in index.covering(c, "COUNTRY")]
         elif rel == "det" and c.lemma_ in cue("anaphor"):
             found.anaphoric = True
-    if any(index.entities[a]["type"] == PERSON for a in agents):
+    if any(index.entities[a]["type"] == PERSON for a in agents) or found.anaphoric:
         return agents
     # the subject of the clause takes part: "провёл встречу", "находится с визитом", "в ходе визита ... встретился"
     head = tree.head(tok)
@@ -154,7 +159,7 @@ def find_participants(trigger: Trigger, words: Sequence[Token], tree: Tree, inde
     if not tree.parsed(tok):
         agents = _window_persons(index, words)
     elif tok.pos_ == "VERB":
-        agents = _verb_participants(tree, index, tok, found)
+        agents = _verb_participants(tree, index, tok, found, words)
     else:
         agents = _noun_participants(tree, index, tok, found, trigger.type)
         if not agents and not found.anaphoric:

@@ -66,13 +66,19 @@ def _args(tree: Tree, tok: Token) -> list[Token]:
             for t in tree.phrase(c)]
 
 
+def animate_accusative(tok: Token, words: Sequence[Token]) -> Token | None:
+    """The first accusative animate noun after a verb (parser slips attach it elsewhere)."""
+    for w in words:
+        if tok.i < w.i <= tok.i + 7 and w.pos_ in ("NOUN", "PROPN") and w.morph.get("Case") == ["Acc"]:
+            return w if "Anim" in w.morph.get("Animacy") else None
+    return None
+
+
 def _animate_object(tree: Tree, tok: Token, words: Sequence[Token], index: EntityIndex) -> bool:
     objs = tree.children(tok, "obj")
-    if tree.parsed(tok):
-        return any("Anim" in o.morph.get("Animacy") and o.lemma_ not in ("участие",)
-                   or index.within(tree.phrase(o), "PERSON") for o in objs)
-    nxt = next((w for w in words if w.i > tok.i and w.pos_ in ("NOUN", "PROPN")), None)
-    return nxt is not None and "Anim" in nxt.morph.get("Animacy") and nxt.morph.get("Case") == ["Acc"]
+    if objs:
+        return any("Anim" in o.morph.get("Animacy") or index.covering(o, "PERSON") for o in objs)
+    return animate_accusative(tok, words) is not None
 
 
 def _keep(trigger: Trigger, words: Sequence[Token], tree: Tree, index: EntityIndex) -> bool:
@@ -90,6 +96,8 @@ def _keep(trigger: Trigger, words: Sequence[Token], tree: Tree, index: EntityInd
             and not any(tree.children(s, "conj") or s.morph.get("Number") == ["Plur"] and s.pos_ != "PRON"
                         for s in tree.children(tok, "nsubj")):
         return False
+    if lemma == "собраться" and tok.morph.get("VerbForm") != ["Fin"]:
+        return False  # "призвал собраться на митинг"
     if lemma in _PLACE_ONLY and not any(tree.case(c) in ("в", "во", "на") for c in tree.children(tok, "obl")):
         return False
     if trigger.type in ("meeting", "talks"):
@@ -100,7 +108,7 @@ def _keep(trigger: Trigger, words: Sequence[Token], tree: Tree, index: EntityInd
     if trigger.type == "session" and (arg_lemmas & cue("court") or _near(words, tok, "court", 3)):
         return False
     head = tree.head(tok)
-    if lemma == "переговоры" and head is not None and head.lemma_ in cue("process"):
+    if head is not None and head.lemma_ in cue("process") and tok.pos_ == "NOUN":
         return False
     if head is not None and tree.rel(tok).startswith("nmod") and not tree.case(tok):
         # "заседания ... форума": the genitive names the body of the head event, not an event of its own
@@ -115,6 +123,8 @@ def _keep(trigger: Trigger, words: Sequence[Token], tree: Tree, index: EntityInd
         counted = [c for c in tree.children(tok, "nummod", "nummod:gov", "amod") if c.pos_ == "NUM" or c.like_num]
         if counted or any(c.lemma_ in cue("generic") for c in tree.children(tok)):
             return False
+        if not index.within(words, "DATE"):
+            return False  # "воздерживаться от посещений", "на встречах на высшем уровне": no one occasion
     clause = tok if tok.pos_ == "VERB" else tree.clause_head(tok)
     if clause is not None and any(c.lemma_ in cue("generic") for c in tree.children(clause)):
         return False
