@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import IS_SPACE, SENT_START
 from spacy.tokens import Doc, Span, Token
+
+_CACHE_KEY = "dipextract.sentences"
 
 # Letters of Kyrgyz, Kazakh, Tatar, Ukrainian… that Russian does not use.
 _NON_RUSSIAN_CYRILLIC = re.compile(r"[ңүөәғқһіїєұҗҫӊ]", re.IGNORECASE)
@@ -12,14 +15,35 @@ _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 _LATIN = re.compile(r"[a-z]", re.IGNORECASE)
 
 
+def _sentence_index(doc: Doc) -> list[tuple[list[int], bool]]:
+    """Token indices of each sentence's words and whether it is Russian; computed once per doc (hot path)."""
+    cached = doc.user_data.get(_CACHE_KEY)
+    if cached is not None:
+        return cached
+    index: list[tuple[list[int], bool]] = []
+    if len(doc):
+        flags = doc.to_array([SENT_START, IS_SPACE])
+        current: list[int] = []
+        for i, (start, space) in enumerate(flags.tolist()):
+            if start == 1 and current:
+                index.append((current, False))
+                current = []
+            if not space:
+                current.append(i)
+        if current:
+            index.append((current, False))
+        text = doc.text
+        index = [
+            (words, is_russian(text[doc[words[0]].idx : doc[words[-1]].idx + len(doc[words[-1]])]))
+            for words, _ in index
+        ]
+    doc.user_data[_CACHE_KEY] = index
+    return index
+
+
 def sentence_words(doc: Doc) -> list[list[Token]]:
     """Word tokens of each sentence, in order; sentences of whitespace only are skipped."""
-    result = []
-    for sent in doc.sents:
-        words = [t for t in sent if not t.is_space]
-        if words:
-            result.append(words)
-    return result
+    return [[doc[i] for i in words] for words, _ in _sentence_index(doc)]
 
 
 def is_russian(text: str) -> bool:
@@ -33,7 +57,7 @@ def is_russian(text: str) -> bool:
 
 def russian_sentences(doc: Doc) -> list[list[Token]]:
     """Word tokens of the sentences that entity and event extraction should read."""
-    return [words for words in sentence_words(doc) if is_russian(doc.text[words[0].idx : words[-1].idx + len(words[-1])])]
+    return [[doc[i] for i in words] for words, russian in _sentence_index(doc) if russian]
 
 
 def char_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
