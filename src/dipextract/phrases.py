@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from .morph import parse
+from .segments import doc_text
 
 _CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
 _NOUNS = {"NOUN", "PROPN"}
@@ -67,6 +68,6 @@ def nominative_phrase(tokens: Sequence[Token]) -> str:
     for i, t in enumerate(words):
         pieces.append(out[i])
         if i + 1 < len(words):
-            gap = t.doc.text[t.idx + len(t.text) : words[i + 1].idx]
+            gap = doc_text(t.doc)[t.idx + len(t.text) : words[i + 1].idx]
             pieces.append(" " if gap.strip() == "" and gap else gap)
     return "".join(pieces).strip()

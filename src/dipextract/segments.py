@@ -8,11 +8,20 @@ from spacy.attrs import IS_SPACE, SENT_START
 from spacy.tokens import Doc, Span, Token
 
 _CACHE_KEY = "dipextract.sentences"
+_TEXT_KEY = "dipextract.text"
 
 # Letters of Kyrgyz, Kazakh, Tatar, Ukrainian… that Russian does not use.
 _NON_RUSSIAN_CYRILLIC = re.compile(r"[ңүөәғқһіїєұҗҫӊ]", re.IGNORECASE)
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 _LATIN = re.compile(r"[a-z]", re.IGNORECASE)
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, joined once per doc: spaCy rebuilds the string from all tokens on every access."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
 
 
 def _sentence_index(doc: Doc) -> list[tuple[list[int], bool]]:
@@ -32,7 +41,7 @@ def _sentence_index(doc: Doc) -> list[tuple[list[int], bool]]:
                 current.append(i)
         if current:
             index.append((current, False))
-        text = doc.text
+        text = doc_text(doc)
         index = [
             (words, is_russian(text[doc[words[0]].idx : doc[words[-1]].idx + len(doc[words[-1]])]))
             for words, _ in index

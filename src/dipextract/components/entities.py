@@ -19,7 +19,7 @@ from ..names import NameWord, normalize_person
 from ..persons import cluster_persons
 from ..phrases import nominative_phrase
 from ..posts import find_posts
-from ..segments import is_russian, russian_sentences
+from ..segments import doc_text, is_russian, russian_sentences
 
 for _name, _default in (("published", None), ("entities", None)):
     if not Doc.has_extension(_name):
@@ -61,7 +61,7 @@ class EntityResolver:
     @staticmethod
     def _published(doc: Doc) -> dt.date | None:
         if doc._.published is None:
-            found = find_published(doc.text)
+            found = find_published(doc_text(doc))
             doc._.published = found.isoformat() if found else None
         return dt.date.fromisoformat(doc._.published) if doc._.published else None
 
@@ -70,7 +70,7 @@ class EntityResolver:
         tokens = [t for sent in russian for t in sent]
         token_offsets = [(t.idx, t.idx + len(t.text)) for t in tokens]
         sentence_starts = {i for i, t in enumerate(tokens) if t.is_sent_start}
-        hits = self.gazetteer.find(doc.text, token_offsets, sentence_starts)
+        hits = self.gazetteer.find(doc_text(doc), token_offsets, sentence_starts)
         mentions: list[Mention] = []
         for span in doc.spans.get(SPANS_NER, []):
             mention = self._typed(doc, span)
@@ -86,8 +86,8 @@ class EntityResolver:
             mentions.append(mention)
         if self.rule_posts == "always" or (self.rule_posts == "fallback" and not tagged_posts):
             mentions.extend(self._rule_posts(doc, mentions))
-        for match in find_dates(doc.text, published):
-            if is_russian(doc.text[max(0, match.start - 40) : match.end + 40]) or match.text[:1].isdigit():
+        for match in find_dates(doc_text(doc), published):
+            if is_russian(doc_text(doc)[max(0, match.start - 40) : match.end + 40]) or match.text[:1].isdigit():
                 span = doc.char_span(match.start, match.end, alignment_mode="expand")
                 if span is not None:
                     mentions.append(
@@ -118,7 +118,7 @@ class EntityResolver:
         span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
         if span is None:
             return None
-        m = Mention(hit.start, hit.end, hit.place.kind, doc.text[hit.start : hit.end], span.start, span.end,
+        m = Mention(hit.start, hit.end, hit.place.kind, doc_text(doc)[hit.start : hit.end], span.start, span.end,
                     "gazetteer", name=hit.place.name, iso=hit.place.iso)
         return m
 
