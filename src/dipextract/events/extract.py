@@ -54,6 +54,7 @@ def _annotate(d: Draft, words: Sequence[Token], index: EntityIndex) -> None:
     """Keys the merger compares: surnames and bodies, participating countries, countries around the trigger."""
     ents = [index.entities[p] for p in d.participants]
     d.keys = {_key(e["name"]) for e in ents if e["type"] != COUNTRY}
+    d.people = any(e["type"] == PERSON for e in ents)
     d.countries = {e["iso"] for e in ents if e["type"] == COUNTRY and e.get("iso")}
     d.context = {e.get("country") for e in ents if e["type"] == PERSON and e.get("country")}
     for r in index.within(words):
@@ -118,6 +119,22 @@ def _body(d: Draft, sentences: list[list[Token]], index: EntityIndex) -> list[st
     return [max(counts, key=lambda k: counts[k])] if counts else []
 
 
+def _share_list(triggers: list[Trigger], local: list[Draft], doc: Doc) -> None:
+    """"запланировано проведение визита ..., заседания ..., заседания ...": list members share status and time."""
+    for k in range(1, len(local)):
+        a, b = doc[triggers[k - 1].head], doc[triggers[k].head]
+        between = doc[a.i + 1 : b.i]
+        if a.pos_ != "NOUN" or b.pos_ != "NOUN" or a.morph.get("Case") != b.morph.get("Case"):
+            continue
+        if any(t.morph.get("VerbForm") == ["Fin"] or t.text in (".", ";", ":") for t in between):
+            continue
+        if not any(t.text == "," or t.lower_ == "и" for t in between):
+            continue
+        local[k].status = local[k - 1].status
+        local[k].listed = local[k - 1].listed = True
+        local[k].when = local[k].when or local[k - 1].when
+
+
 def extract_events(doc: Doc) -> list[dict[str, Any]]:
     """Events of the doc: triggers read with their participants, status, place and time, then merged."""
     published = dt.date.fromisoformat(doc._.published) if doc._.published else None
@@ -126,7 +143,9 @@ def extract_events(doc: Doc) -> list[dict[str, Any]]:
     sentences = russian_sentences(doc)
     drafts: list[Draft] = []
     for si, words in enumerate(sentences):
-        local = [_draft(t, words, si, tree, index, published) for t in find_triggers(words, tree, index)]
+        triggers = find_triggers(words, tree, index)
+        local = [_draft(t, words, si, tree, index, published) for t in triggers]
+        _share_list(triggers, local, doc)
         if si > 0 and _elaborates(words):
             previous = index.within(sentences[si - 1], DATE)
             for d in local:

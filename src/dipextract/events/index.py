@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 
 from ..const import COUNTRY, ORGANIZATION, PERSON, POST, SPANS_MENTIONS
 from ..posts import post_heads
+from .lexicon import cue, trigger_lemmas
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,18 +102,21 @@ class EntityIndex:
                 holders += self.holder_elsewhere(Ref(c.start, c.end, "COUNTRY", c.entity), head)
         if holders:
             return _unique(holders)
+        # "кыргызско-казахстанского форума": an adjective names the parties of an event or a joint body
+        eventful = head is not None and (head.lemma_ in trigger_lemmas() or any(
+            t.lemma_.startswith(b) for t in tokens for b in cue("body") if t.pos_ == "NOUN"))
         bodies: list[str] = []
         for r in refs:
             if r.type not in (COUNTRY, ORGANIZATION):
                 continue
-            if r.type == COUNTRY and self.doc[r.start].pos_ == "ADJ" and not any(
+            if r.type == COUNTRY and self.doc[r.start].pos_ == "ADJ" and not eventful and not any(
                     p.start <= r.start and r.end <= p.end for p in posts):
                 continue  # "японские ультраправые", "российского правительства": an adjective is not a party
             if r.type == COUNTRY and any(p.start <= r.start and r.end <= p.end for p in posts) and any(
                     o.type == ORGANIZATION and o.start <= r.start and r.end <= o.end for o in refs):
                 continue  # "министр иностранных дел Японии": the ministry's country stands via the post
-            if any(o is not r and o.type in (COUNTRY, ORGANIZATION) and o.start <= r.start and r.end <= o.end
-                   for o in refs):
+            if any(o.type in (COUNTRY, ORGANIZATION) and o.start <= r.start and r.end <= o.end
+                   and (o.start, o.end) != (r.start, r.end) for o in refs):
                 continue  # nested inside a named body
             bodies.append(r.entity)
         return _unique(bodies)

@@ -27,6 +27,8 @@ class Draft:
     keys: set[str] = field(default_factory=set)  # surname or body keys of the named participants
     countries: set[str] = field(default_factory=set)  # ISO codes of countries taking part as such
     context: set[str] = field(default_factory=set)  # ISO codes of the people and places around the trigger
+    people: bool = False  # a named person takes part
+    listed: bool = False  # a member of a list of events in its sentence ("визита ..., заседания ..., заседания ...")
     extra: list[int] = field(default_factory=list)
 
     @property
@@ -49,6 +51,7 @@ def _absorb(into: Draft, other: Draft) -> None:
         if p not in into.participants:
             into.participants.append(p)
     into.keys |= other.keys
+    into.people = into.people or other.people
     into.countries |= other.countries
     into.context |= other.context
     into.location = into.location or other.location
@@ -60,6 +63,8 @@ def _absorb(into: Draft, other: Draft) -> None:
 def _mergeable(old: Draft, new: Draft) -> bool:
     if not _same_kind(old, new) or old.status != new.status:
         return False
+    if new.listed and old.listed and new.sentence == old.sentence:
+        return False
     if _conflict(old.location, new.location, ("city", "country")):
         return False
     if _conflict(old.when, new.when, ("value",)):
@@ -67,9 +72,9 @@ def _mergeable(old: Draft, new: Draft) -> bool:
     if set(old.participants) & set(new.participants) or old.keys & new.keys:
         return True
     # "Встреча с послом Италии в МИД Грузии" (headline) and the lead naming the two people
-    if new.countries and not new.keys and new.countries <= old.context | old.countries:
+    if new.countries and not new.keys and old.people and new.countries <= old.context | old.countries:
         return True
-    return bool(old.countries and not old.keys and old.countries <= new.context | new.countries)
+    return bool(old.countries and not old.keys and new.people and old.countries <= new.context | new.countries)
 
 
 def merge_drafts(drafts: list[Draft], fallback: Callable[[Draft], list[str]], window: int = 6) -> list[Draft]:

@@ -37,7 +37,16 @@ class Found:
 
 
 def _np(tree: Tree, tok: Token) -> list[Token]:
-    return tree.phrase(tok, _NP_NO_CONJ, stop=[c.i for c in tree.children(tok, "acl:relcl")])
+    """The argument's noun phrase, cut to the unbroken stretch around its head (long arcs are parser slips)."""
+    tokens = tree.phrase(tok, _NP_NO_CONJ, stop=[c.i for c in tree.children(tok, "acl:relcl")], bare=True)
+    ids = {t.i for t in tokens}
+    doc = tok.doc
+    lo = hi = tok.i
+    while lo - 1 in ids or (lo - 1 >= 0 and (doc[lo - 1].is_punct or doc[lo - 1].is_space) and lo - 2 in ids):
+        lo -= 1
+    while hi + 1 in ids or (hi + 1 < len(doc) and (doc[hi + 1].is_punct or doc[hi + 1].is_space) and hi + 2 in ids):
+        hi += 1
+    return [t for t in tokens if lo <= t.i <= hi]
 
 
 def _resolve(tree: Tree, index: EntityIndex, tok: Token, found: Found, subject: bool = True) -> list[str]:
@@ -101,6 +110,8 @@ def _noun_participants(tree: Tree, index: EntityIndex, tok: Token, found: Found,
     for c in tree.children(tok):
         rel = tree.rel(c)
         case = tree.case(c)
+        if rel.startswith("nmod") and not case and c.i < tok.i:
+            continue  # a genitive agent follows its noun; one before it is a parser slip
         if rel.startswith("nmod") and (not case and c.morph.get("Case") in (["Gen"], ["Ins"], []) or case in _PARTNER_CASES):
             if c.lemma_ in cue("press"):
                 continue
@@ -114,6 +125,8 @@ def _noun_participants(tree: Tree, index: EntityIndex, tok: Token, found: Found,
     # the subject of the clause takes part: "провёл встречу", "находится с визитом", "в ходе визита ... встретился"
     head = tree.head(tok)
     rel = tree.rel(tok)
+    if head is not None and head.lemma_ in cue("linker") and head.pos_ == "NOUN":
+        tok, head, rel = head, tree.head(head), tree.rel(head)  # "в рамках визита ... встретился"
     if head is None or head.pos_ not in ("VERB", "AUX", "ADJ"):
         return agents
     if tree.case(tok) in _NOT_ARGUMENT:
@@ -147,9 +160,9 @@ def _following_genitive(index: EntityIndex, tok: Token, words: Sequence[Token]) 
     after = [w for w in words if tok.i < w.i <= tok.i + 8]
     stop = next((k for k, w in enumerate(after) if w.is_punct or w.pos_ in ("VERB", "CCONJ")), len(after))
     span = after[:stop]
-    if not any(w.morph.get("Case") == ["Gen"] and w.pos_ in ("NOUN", "PROPN") for w in span):
+    if not span or not any(w.morph.get("Case") == ["Gen"] or w.pos_ == "ADJ" for w in span):
         return []
-    return [r.entity for r in index.within(span, PERSON)]
+    return index.agents(span, tok)
 
 
 def find_participants(trigger: Trigger, words: Sequence[Token], tree: Tree, index: EntityIndex) -> Found:

@@ -75,7 +75,9 @@ def _place_text(refs: list[Ref], words: Sequence[Token]) -> str:
         start = k
     elif k + 1 < start:
         start = k + 1
-    if end < len(doc) and doc[end].text == "(":
+    if end < len(doc) and doc[end].text == ")" and "(" in doc[start:end].text:
+        end += 1
+    elif end < len(doc) and doc[end].text == "(":
         close = next((t.i for t in doc[end : min(len(doc), end + 8)] if t.text == ")"), None)
         if close is not None:
             end = close + 1

@@ -61,14 +61,18 @@ class Tree:
         words = [first] + [self.doc[i] for i in self.kids.get(first.i, []) if self.rel(self.doc[i]) == "fixed"]
         return " ".join(w.lower_ for w in sorted(words, key=lambda w: w.i))
 
-    def phrase(self, tok: Token, rels: frozenset[str] = NP_RELS, stop: Sequence[int] = ()) -> list[Token]:
-        """tok and its dependents reachable through rels (a noun phrase with its lists), in text order."""
+    def phrase(self, tok: Token, rels: frozenset[str] = NP_RELS, stop: Sequence[int] = (),
+               bare: bool = False) -> list[Token]:
+        """tok and its dependents reachable through rels (a noun phrase with its lists), in text order;
+        bare leaves out prepositional dependents ("Президента ... в Республику Казахстан")."""
         out, todo, seen = [], [tok], {tok.i}
         while todo:
             cur = todo.pop()
             out.append(cur)
             for c in self.children(cur):
                 if c.i in stop or c.i in seen:
+                    continue
+                if bare and self.rel(c) != "case" and self.case(c) and not self.rel(c).startswith("conj"):
                     continue
                 base = self.rel(c).split(":")[0]
                 if self.rel(c) in rels or base in rels:

@@ -113,7 +113,7 @@ def _keep(trigger: Trigger, words: Sequence[Token], tree: Tree, index: EntityInd
     if head is not None and tree.rel(tok).startswith("nmod") and not tree.case(tok):
         # "заседания ... форума": the genitive names the body of the head event, not an event of its own
         if head.lemma_ in trigger_lemmas() and trigger_lemmas()[head.lemma_] in GATHERINGS | {"meeting"} \
-                and trigger.type in GATHERINGS:
+                and trigger.type in GATHERINGS and head.lemma_ != lemma:
             return False
     if trigger.type == "visit" and tok.pos_ == "VERB":
         objs = tree.children(tok, "obj")
