@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
+import sys
 import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -148,19 +149,30 @@ def chunked(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
 
 
 _WORKER_ERROR: ModelError | None = None
+# Forked workers share the parent's loaded models (copy-on-write) and start at once; where fork is not
+# the safe default (macOS, Windows), workers are spawned and load the models themselves.
+FORK = sys.platform.startswith("linux")
+
+
+def load_models() -> None:
+    """Build the pipeline once in this process; any failure becomes a ModelError naming the cause."""
+    from .api import load
+
+    try:
+        load()
+    except ModelError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - re-raised with the cause, so the batch stops with one message
+        raise ModelError(f"cannot load the models: {type(exc).__name__}: {exc}") from exc
 
 
 def _init_worker() -> None:
     """Load the models once per worker process; a failure is raised on the worker's first chunk."""
     global _WORKER_ERROR
-    from .api import load
-
     try:
-        load()
+        load_models()
     except ModelError as exc:
         _WORKER_ERROR = exc
-    except Exception as exc:  # noqa: BLE001 - re-raised in the parent as a ModelError with the cause
-        _WORKER_ERROR = ModelError(f"cannot load the models: {type(exc).__name__}: {exc}")
 
 
 def run_batch(tasks: Iterable[Task], options: Options, *, jobs: int = 1) -> Iterator[Result]:
@@ -170,8 +182,10 @@ def run_batch(tasks: Iterable[Task], options: Options, *, jobs: int = 1) -> Iter
         for chunk in chunks:
             yield from run_chunk(chunk, options)
         return
-    # "spawn": workers start clean instead of inheriting the parent's threads (torch, BLAS) by fork.
-    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"), initializer=_init_worker)
+    if FORK:
+        load_models()
+    context = multiprocessing.get_context("fork" if FORK else "spawn")
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker)
     try:
         for results in pool.map(run_chunk, chunks, repeat(options)):
             yield from results
