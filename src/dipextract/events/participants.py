@@ -120,11 +120,12 @@ def _noun_participants(tree: Tree, index: EntityIndex, tok: Token, found: Found,
             agents += [r.entity for r in index.covering(c, "COUNTRY")]
         elif rel == "det" and c.lemma_ in cue("anaphor"):
             found.anaphoric = True
-    if any(index.entities[a]["type"] == PERSON for a in agents) or found.anaphoric:
-        return agents
-    # the subject of the clause takes part: "провёл встречу", "находится с визитом", "в ходе визита ... встретился"
     head = tree.head(tok)
     rel = tree.rel(tok)
+    light = rel == "obj" and head is not None and head.lemma_ in cue("light")  # "провёл переговоры с X"
+    if (any(index.entities[a]["type"] == PERSON for a in agents) and not light) or found.anaphoric:
+        return agents
+    # the subject of the clause takes part: "провёл встречу", "находится с визитом", "в ходе визита ... встретился"
     if head is not None and head.lemma_ in cue("linker") and head.pos_ == "NOUN":
         tok, head, rel = head, tree.head(head), tree.rel(head)  # "в рамках визита ... встретился"
     if head is None or head.pos_ not in ("VERB", "AUX", "ADJ"):

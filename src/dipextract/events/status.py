@@ -77,6 +77,13 @@ def find_status(tok: Token, words: Sequence[Token], tree: Tree) -> str:
         return _flat_status(tok, words)
     if tree.case(tok) in _BEFORE:
         return "planned"
+    for anc in [tok, *list(tree.ancestors(tok))[:3]]:  # "визит, запланированный на июнь, отменён"
+        if anc.lemma_ in cue("cancelled") or anc.lower_ in cue("cancelled"):
+            return "cancelled"
+        if any(c.lemma_ in cue("cancelled") for c in tree.children(anc, "amod", "acl")):
+            return "cancelled"
+        if anc.morph.get("VerbForm") == ["Fin"]:
+            break
     cur: Token | None = tok
     prev: Token | None = None
     steps = 0

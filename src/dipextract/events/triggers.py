@@ -69,7 +69,7 @@ def _args(tree: Tree, tok: Token) -> list[Token]:
 def animate_accusative(tok: Token, words: Sequence[Token]) -> Token | None:
     """The first accusative animate noun after a verb (parser slips attach it elsewhere)."""
     for w in words:
-        if tok.i < w.i <= tok.i + 7 and w.pos_ in ("NOUN", "PROPN") and w.morph.get("Case") == ["Acc"]:
+        if tok.i < w.i <= tok.i + 7 and w.pos_ in ("NOUN", "PROPN") and w.morph.get("Case") in (["Acc"], ["Gen"]):
             return w if "Anim" in w.morph.get("Animacy") else None
     return None
 

@@ -1,0 +1,148 @@
+"""Events: the seed article end to end, and one table per construction (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from dipextract.api import extract
+
+PUBLISHED = dt.date(2023, 5, 19)
+
+
+def _events(text: str, published: dt.date | None = PUBLISHED) -> tuple[list[Any], dict[str, Any]]:
+    doc = extract(text, published=published)
+    return list(doc.events), {e.id: e for e in doc.entities}
+
+
+def _surnames(event: Any) -> set[str]:
+    return {p.name.split()[-1] for p in event.participants}
+
+
+# ---------------------------------------------------------------- the seed article
+
+
+@pytest.fixture(scope="module")
+def seed_events(seed_text: str) -> tuple[list[Any], dict[str, Any]]:
+    return _events(seed_text)
+
+
+def test_seed_one_held_meeting(seed_events: tuple[list[Any], dict[str, Any]]) -> None:
+    events, ents = seed_events
+    meetings = [e for e in events if e.type == "meeting" and e.status == "held"]
+    assert len(meetings) == 1
+    meeting = meetings[0]
+    assert {"Жапаров", "Смаилов"} <= _surnames(meeting)
+    assert meeting.location is not None and meeting.location.city is not None
+    city = ents[meeting.location.city]
+    assert city.name == "Алматы" and city.country == "KZ"
+    assert meeting.occasion is not None and "форум" in meeting.occasion.lower()
+
+
+def test_seed_working_visit_held(seed_events: tuple[list[Any], dict[str, Any]]) -> None:
+    events, _ = seed_events
+    visits = [e for e in events if e.type == "visit" and e.status == "held"]
+    assert any("Жапаров" in _surnames(v) for v in visits)
+
+
+def test_seed_three_planned(seed_events: tuple[list[Any], dict[str, Any]]) -> None:
+    events, ents = seed_events
+    planned = [e for e in events if e.status == "planned"]
+    assert sorted(e.type for e in planned) == ["session", "session", "visit"]
+    for event in planned:
+        assert event.when is not None
+        assert event.when.text == "на второе полугодие текущего года"
+        assert event.when.value == "2023-07-01/2023-12-31"
+    visit = next(e for e in planned if e.type == "visit")
+    assert [ents[p.entity].iso for p in visit.participants] == ["KG"]
+    assert visit.location is not None and ents[visit.location.country].iso == "KZ"
+
+
+def test_seed_evidence_is_a_sentence(seed_text: str, seed_events: tuple[list[Any], dict[str, Any]]) -> None:
+    events, _ = seed_events
+    for event in events:
+        assert seed_text[event.trigger.start : event.trigger.end] == event.trigger.text
+        assert event.evidence.start <= event.trigger.start < event.evidence.end
+
+
+# ---------------------------------------------------------------- participants
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "surnames"),
+    [
+        ("Министр иностранных дел России Сергей Лавров встретился в Москве с министром иностранных дел Египта "
+         "Самехом Шукри.", "meeting", {"Лавров", "Шукри"}),
+        ("Президент Франции Эммануэль Макрон принял в Елисейском дворце канцлера Германии Олафа Шольца.",
+         "meeting", {"Макрон", "Шольц"}),
+        ("Владимир Путин провёл переговоры с президентом Турции Реджепом Эрдоганом.", "meeting",
+         {"Путин", "Эрдоган"}),
+        ("Президент Казахстана Касым-Жомарт Токаев посетил с официальным визитом Ташкент.", "visit", {"Токаев"}),
+        ("Вчера состоялся телефонный разговор Владимира Путина с Эммануэлем Макроном.", "talks",
+         {"Путин", "Макрон"}),
+    ],
+)
+def test_participants(text: str, kind: str, surnames: set[str]) -> None:
+    events, _ = _events(text)
+    chosen = [e for e in events if e.type == kind]
+    assert chosen, [e.type for e in events]
+    assert surnames <= _surnames(chosen[0])
+
+
+# ---------------------------------------------------------------- status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Премьер-министр Армении Никол Пашинян встретился с Владимиром Путиным.", "held"),
+        ("Премьер-министр Армении Никол Пашинян встретится с Владимиром Путиным в понедельник.", "planned"),
+        ("Президент Узбекистана Шавкат Мирзиёев планирует посетить Москву в июне.", "planned"),
+        ("Визит Шавката Мирзиёева в Москву, запланированный на июнь, отменён.", "cancelled"),
+        ("Заседание Совета Федерации состоится 20 июня.", "planned"),
+    ],
+)
+def test_status(text: str, status: str) -> None:
+    events, _ = _events(text)
+    assert events, "no event found"
+    assert events[0].status == status
+
+
+# ---------------------------------------------------------------- place and time
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "when"),
+    [
+        ("Во вторник в Минске Александр Лукашенко встретился с Владимиром Путиным.", "Минск", "Во вторник"),
+        ("Сергей Лавров 12 мая провёл переговоры в Анкаре с Мевлютом Чавушоглу.", "Анкара", "12 мая"),
+    ],
+)
+def test_place_and_time(text: str, city: str, when: str) -> None:
+    events, ents = _events(text)
+    assert events
+    event = events[0]
+    assert event.location is not None and event.location.city is not None
+    assert ents[event.location.city].name == city
+    assert event.when is not None and when in event.when.text
+
+
+# ---------------------------------------------------------------- not events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Водитель выехал на встречную полосу и столкнулся с грузовиком.",
+        "Государственная дума приняла закон о связи в третьем чтении.",
+        "Сборная России по хоккею во встрече с командой Финляндии забросила три шайбы.",
+        "Министр Сергей Шойгу ответил на вопросы журналистов на пресс-конференции.",
+        "В беседе с корреспондентом политолог Андрей Смирнов рассказал о выборах.",
+        "Президент Владимир Путин подписал указ о назначении губернатора.",
+    ],
+)
+def test_not_events(text: str) -> None:
+    events, _ = _events(text)
+    assert events == []
