@@ -2,58 +2,100 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .mentions import Mention
 
-# Verbs that put a person into a post between them: "Х назначен министром", "Х является послом".
+# Verbs that put a person into a post: "Х назначен министром", "Х является послом", "пост занимает Х".
 _COPULA_LEMMAS = frozenset({
-    "быть", "являться", "стать", "назначить", "назначать", "избрать", "избирать", "занимать", "работать",
-    "служить", "оставаться", "остаться", "переизбрать", "утвердить", "возглавлять", "возглавить", "занять",
-    "исполнять", "числиться",
+    "быть", "являться", "стать", "становиться", "занимать", "работать", "служить", "оставаться", "остаться",
+    "возглавлять", "возглавить", "занять", "исполнять", "числиться", "проработать", "пост", "должность",
 })
+# Appointment verbs count only in the passive ("назначен", "избран"): "Янукович назначил начальника" is not it.
+_PASSIVE_PREFIXES = ("назначен", "избран", "переизбран", "утвержден", "утверждён", "выбран")
 _DASHES = frozenset({"-", "–", "—"})
+_CHAIN_JOINERS = _DASHES | {"и"}
+_MAX_VERB_GAP = 6  # words between a name and a post joined by a verb ("Х был назначен на пост министра")
 
 
-def _between(doc: Doc, left: Mention, right: Mention) -> list[str]:
+def _between(doc: Doc, left: Mention, right: Mention) -> list[Token]:
     """Word tokens strictly between two mentions (empty when adjacent)."""
-    return [t.text for t in doc[left.token_end : right.token_start] if not t.is_space]
+    return [t for t in doc[left.token_end : right.token_start] if not t.is_space]
 
 
 def _same_sentence(doc: Doc, left: Mention, right: Mention) -> bool:
     return not any(doc[i].is_sent_start for i in range(left.token_end, right.token_start + 1))
 
 
-def find_holder(doc: Doc, post: Mention, persons: list[Mention], posts: list[Mention]) -> Mention | None:
-    """The person mention that holds `post`, by the constructions news use; None when the text does not say."""
-    after = [p for p in persons if p.start >= post.end and _same_sentence(doc, post, p)]
-    before = [p for p in persons if p.end <= post.start and _same_sentence(doc, p, post)]
-    # "Председатель Кабинета Министров Акылбек Жапаров": the name right after the post;
-    # "Председатель … - Руководитель … Акылбек Жапаров": a chain of posts joined by dashes before one name.
+def _verb_joined(doc: Doc, gap: list[Token], persons: list[Mention], left: Mention, right: Mention) -> bool:
+    """A short stretch with a copula-like word and no other name or clause break in it."""
+    if not gap or len(gap) > _MAX_VERB_GAP:
+        return False
+    if not any(t.lemma_ in _COPULA_LEMMAS or t.lower_.startswith(_PASSIVE_PREFIXES) for t in gap):
+        return False
+    if any(t.text in (".", ";", ":", "(", ")", "«", "»", "\"") for t in gap):
+        return False
+    return not any(left.end <= p.start and p.end <= right.start for p in persons)
+
+
+_CLOSERS = frozenset({"»", "\"", "”", "'"})
+
+
+def _transparent_after(gap: list[Token]) -> bool:
+    """What may stand between a post and the name after it: closing quotes, "(ПНА)", one dash."""
+    words = [t.text for t in gap]
+    while words and words[0] in _CLOSERS:
+        words = words[1:]
+    if len(words) >= 3 and words[0] == "(" and words[-1] == ")" and len(words) <= 5:
+        return True
+    return not words or (len(words) == 1 and words[0] in _DASHES)
+
+
+def _transparent_before(gap: list[Token]) -> bool:
+    """What may stand between a name and the post after it: ", бывший", "— советский и российский", "(""."""
+    if not gap or gap[0].text not in {",", "("} | _DASHES:
+        return False
+    return all(t.pos_ in ("ADJ", "CCONJ", "DET") or t.text == "," for t in gap[1:]) and len(gap) <= 5
+
+
+def _chain_end(doc: Doc, post: Mention, posts: list[Mention]) -> Mention:
+    """The last post of "Председатель … - Руководитель …", "командующий … генерал-полковник" before one name."""
     last = post
     while True:
-        nearest = min(after, key=lambda p: p.start) if after else None
-        if nearest is not None and nearest.start >= last.end and not _between(doc, last, nearest):
-            return nearest
         joined = [
             q for q in posts
             if q.start >= last.end and _same_sentence(doc, last, q)
-            and len(_between(doc, last, q)) == 1 and _between(doc, last, q)[0] in _DASHES
+            and (not (gap := _between(doc, last, q)) or (len(gap) == 1 and gap[0].text in _CHAIN_JOINERS))
         ]
         if not joined:
-            break
-        last = min(joined, key=lambda q: q.start)
+            return last
+        last = min(joined, key=lambda q: (q.start, -q.end))
+
+
+def find_holder(doc: Doc, post: Mention, persons: list[Mention], posts: list[Mention]) -> Mention | None:
+    """The person mention that holds `post`, by the constructions news use; None when the text does not say."""
+    after = sorted((p for p in persons if p.start >= post.end and _same_sentence(doc, post, p)),
+                   key=lambda p: p.start)
+    before = sorted((p for p in persons if p.end <= post.start and _same_sentence(doc, p, post)),
+                    key=lambda p: -p.end)
+    last = _chain_end(doc, post, posts)
+    if after:
+        nearest = next((p for p in after if p.start >= last.end), None)
+        if nearest is not None:
+            gap = _between(doc, last, nearest)
+            # "Председатель Кабинета Министров Акылбек Жапаров", "глава … (ПНА) Махмуд Аббас"
+            if _transparent_after(gap):
+                return nearest
+            # "Мэром Детройта избран … Дэйв Бинг", "главкомом назначен … Постников"
+            if _verb_joined(doc, gap, persons, last, nearest):
+                return nearest
     if before:
-        nearest = max(before, key=lambda p: p.end)
+        nearest = before[0]
         gap = _between(doc, nearest, post)
-        # "Сергей Лавров, министр иностранных дел" / "Лавров — министр"
-        if gap and len(gap) == 1 and (gap[0] == "," or gap[0] in _DASHES):
+        # "Сергей Лавров, министр иностранных дел" / "Аленичев — российский футболист" / "Смаилов (премьер-министр)"
+        if _transparent_before(gap):
             return nearest
-        if gap and len(gap) <= 3 and any(
-            t.lemma_ in _COPULA_LEMMAS for t in doc[nearest.token_end : post.token_start]
-        ):
-            return nearest
-        # "(X), посол" in parentheses: "Смаилов (премьер-министр)"
-        if gap == ["("]:
+        # "Х был назначен министром", "Х, сейчас занимающего пост заместителя …"
+        if _verb_joined(doc, gap, persons, nearest, post):
             return nearest
     return None
