@@ -98,4 +98,17 @@ def find_holder(doc: Doc, post: Mention, persons: list[Mention], posts: list[Men
         # "Х был назначен министром", "Х, сейчас занимающего пост заместителя …"
         if _verb_joined(doc, gap, persons, nearest, post):
             return nearest
-    return None
+    return _pronoun_holder(doc, post, persons)
+
+
+def _pronoun_holder(doc: Doc, post: Mention, persons: list[Mention]) -> Mention | None:
+    """"Сейчас он работает спецпредставителем": the pronoun's antecedent is the last person named before it."""
+    window = doc[max(0, post.token_start - _MAX_VERB_GAP - 1) : post.token_start]
+    pronoun = next((t for t in reversed(window) if t.lower_ in ("он", "она")), None)
+    if pronoun is None or any(t.is_sent_start for t in doc[pronoun.i + 1 : post.token_start + 1]):
+        return None
+    gap = [t for t in doc[pronoun.i + 1 : post.token_start] if not t.is_space]
+    if not any(t.lemma_ in _COPULA_LEMMAS or t.lower_.startswith(_PASSIVE_PREFIXES) for t in gap):
+        return None
+    earlier = [p for p in persons if p.end <= pronoun.idx]
+    return max(earlier, key=lambda p: p.end) if earlier else None
