@@ -27,6 +27,9 @@ from dipextract.names import NameWord, normalize_person
         ([("Си", "Nom", None), ("Цзиньпином", "Ins", "Masc")], ("Си", None, "Цзиньпин")),
         ([("Ф.", "Nom", None), ("Олесси", "Nom", None)], ("Ф.", None, "Олесси")),
         ([("Шойгу", "Dat", None)], (None, None, "Шойгу")),
+        ([("Нельсона", "Gen", "Masc"), ("Манделы", "Gen", "Masc")], ("Нельсон", None, "Мандела")),
+        ([("Эндой", "Ins", "Masc"), ("Кенни", "Ins", "Masc")], ("Энда", None, "Кенни")),
+        ([("Львом", "Ins", "Masc"), ("Толстым", "Ins", "Masc")], ("Лев", None, "Толстой")),
     ],
 )
 def test_nominative(words: list[tuple[str, str | None, str | None]], expected: tuple[str | None, ...]) -> None:

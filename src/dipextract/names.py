@@ -37,6 +37,8 @@ _SURNAME_RULES: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {
     ("femn", "accs"): (("ову", "ова"), ("еву", "ева"), ("ину", "ина"), ("ыну", "ына"), ("скую", "ская"),
                        ("цкую", "цкая")),
 }
+# Masculine names in "-а" (Мандела, Маехара) decline like feminine nouns.
+_A_STEM_RULES: dict[str, tuple[str, ...]] = {"gent": ("ы",), "ablt": ("ой",)}
 # Other masculine names ending in a consonant (Эрдоган, Алихан, Акылбек): drop the case ending.
 _CONSONANT_RULES: dict[str, tuple[str, ...]] = {
     "gent": ("а", "я"), "accs": ("а", "я"), "datv": ("у", "ю"), "ablt": ("ом", "ем", "ём"), "loct": ("е",),
@@ -124,6 +126,10 @@ def nominative_word(word: str, role: str, case: str | None, gender: str | None) 
         if lower.endswith(ending) and len(lower) > len(ending) + 1:
             return _restore_case(lower[: -len(ending)] + nominative, word)
     if gender != "femn":
+        for ending in _A_STEM_RULES.get(case, ()):
+            stem = lower[: -len(ending)]
+            if lower.endswith(ending) and len(stem) >= 3 and stem[-1] not in _VOWELS:
+                return _restore_case(stem + "а", word)
         for ending in _CONSONANT_RULES.get(case, ()):
             stem = lower[: -len(ending)]
             if lower.endswith(ending) and len(stem) >= 3 and stem[-1] not in _VOWELS:
@@ -183,7 +189,7 @@ def normalize_person(words: list[NameWord]) -> PersonName:
     elif n == 2:
         if initials[0]:
             roles = ["first", "last"]
-        elif roles[1] == "first" and roles[0] in ("last", None) and roles[0] != "first":
+        elif roles[1] == "first" and roles[0] == "last":
             roles = ["last", "first"]  # "Жапаров Акылбек"
         else:
             roles = ["first", "last"]
