@@ -60,6 +60,9 @@ class Net(nn.Module):
         self.char_emb = nn.Embedding(n_chars, a.char_dim, padding_idx=0)
         self.char_conv = nn.Conv1d(a.char_dim, a.char_filters, 3, padding=1)
         din = navec_matrix.shape[1] + a.word_dim + a.shape_dim + a.char_filters
+        self.proj = nn.Linear(din, a.proj) if a.proj else None
+        if a.proj:
+            din = a.proj
         self.lstm = nn.LSTM(din, a.hidden, num_layers=a.lstm_layers, bidirectional=True, batch_first=True,
                             dropout=a.dropout if a.lstm_layers > 1 else 0.0)
         self.drop = nn.Dropout(a.dropout)
@@ -87,6 +90,8 @@ class Net(nn.Module):
             words = words.masked_fill(drop, tm.UNK)
         x = torch.cat([self.navec(f["navec"]), self.word_emb(words), self.shape_emb(f["shapes"]), cv], -1)
         x = self.drop(x)
+        if self.proj is not None:
+            x = torch.relu(self.proj(x))
         packed = nn.utils.rnn.pack_padded_sequence(x, f["lengths"], batch_first=True, enforce_sorted=False)
         y, _ = self.lstm(packed)
         y, _ = nn.utils.rnn.pad_packed_sequence(y, batch_first=True, total_length=tmax)
@@ -124,6 +129,7 @@ def export(net: Net, a: argparse.Namespace, vocab: dict[str, list[str]]) -> tupl
         "word_emb": g["word_emb.weight"], "shape_emb": g["shape_emb.weight"], "char_emb": g["char_emb.weight"],
         "char_conv_w": g["char_conv.weight"], "char_conv_b": g["char_conv.bias"],
         "out_w": g["out.weight"], "out_b": g["out.bias"],
+        **({"proj_w": g["proj.weight"], "proj_b": g["proj.bias"]} if a.proj else {}),
         "crf_trans": g["trans"], "crf_start": g["start"], "crf_end": g["end"],
     }
     for layer in range(a.lstm_layers):
@@ -163,6 +169,7 @@ def main() -> None:
     p.add_argument("--lr", type=float, default=2e-3)
     p.add_argument("--lr-decay", type=float, default=0.85)
     p.add_argument("--hidden", type=int, default=192)
+    p.add_argument("--proj", type=int, default=0, help="linear+ReLU input projection size (0: none)")
     p.add_argument("--lstm-layers", type=int, default=1)
     p.add_argument("--word-dim", type=int, default=64)
     p.add_argument("--shape-dim", type=int, default=16)

@@ -225,6 +225,8 @@ class NerelTagger:
             ],
             axis=-1,
         ).astype(np.float32)
+        if "proj_w" in w:
+            x = np.maximum(x @ w["proj_w"].T + w["proj_b"], 0.0)
         for layer in range(self.layers):
             p = f"lstm{layer}_"
             fwd = _lstm(x, w[p + "w_ih"], w[p + "w_hh"], w[p + "b"])
