@@ -6,7 +6,7 @@ import datetime as dt
 import multiprocessing
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice, repeat
@@ -177,7 +177,10 @@ def _init_worker() -> None:
 
 def run_batch(tasks: Iterable[Task], options: Options, *, jobs: int = 1) -> Iterator[Result]:
     """Results for all Tasks in input order; `jobs` > 1 spreads chunks over that many worker processes."""
-    chunks = chunked(tasks, options.batch_size)
+    size = options.batch_size
+    if jobs > 1 and isinstance(tasks, Sequence):  # small inputs: give every worker a share
+        size = max(1, min(size, -(-len(tasks) // jobs)))
+    chunks = chunked(tasks, size)
     if jobs <= 1:
         for chunk in chunks:
             yield from run_chunk(chunk, options)

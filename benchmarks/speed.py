@@ -1,0 +1,150 @@
+"""Whole-process throughput: dipextract vs natasha's full pipeline on the same texts, --jobs 2 vs 1, CLI start-up.
+
+    PYTHONPATH=src python benchmarks/speed.py [--folder DIR] [--limit N] [--jobs 2]
+
+Prints a Markdown table for the README. Times are wall-clock on whatever else the machine is doing;
+run it on an idle machine for numbers worth publishing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+DEFAULT_FOLDER = Path("/work/shared/corpora/nerel/train")
+
+
+def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024  # Linux reports KiB
+
+
+def timed(run: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    run()
+    return time.perf_counter() - started
+
+
+def read_texts(folder: Path, limit: int | None) -> list[str]:
+    paths = sorted(folder.glob("*.txt"))[:limit]
+    if not paths:
+        sys.exit(f"no *.txt files in {folder}")
+    return [p.read_text(encoding="utf-8") for p in paths]
+
+
+def morph_vocab(cls: type) -> object:
+    """natasha's MorphVocab, given pymorphy2's dictionary path: pymorphy2 finds it through pkg_resources,
+    which setuptools >= 81 no longer ships."""
+    import pymorphy2_dicts_ru
+    from natasha.morph.vocab import MorphForm
+
+    try:
+        return cls()
+    except ModuleNotFoundError:
+        vocab = cls.__new__(cls)
+        cls.__mro__[1].__init__(vocab, path=pymorphy2_dicts_ru.get_path(), result_type=MorphForm)
+        return vocab
+
+
+def natasha_pipeline() -> Callable[[str], object]:
+    """natasha's documented full pipeline: segmentation, morphology, syntax, NER, lemmas, span normalisation."""
+    from natasha import (
+        Doc,
+        MorphVocab,
+        NewsEmbedding,
+        NewsMorphTagger,
+        NewsNERTagger,
+        NewsSyntaxParser,
+        Segmenter,
+    )
+
+    segmenter, vocab, emb = Segmenter(), morph_vocab(MorphVocab), NewsEmbedding()
+    morph, syntax, ner = NewsMorphTagger(emb), NewsSyntaxParser(emb), NewsNERTagger(emb)
+
+    def run(text: str) -> object:
+        doc = Doc(text)
+        doc.segment(segmenter)
+        doc.tag_morph(morph)
+        doc.parse_syntax(syntax)
+        doc.tag_ner(ner)
+        for token in doc.tokens:
+            token.lemmatize(vocab)
+        for span in doc.spans:
+            span.normalize(vocab)
+        return doc
+
+    return run
+
+
+def cli_wall_time(text: str) -> float:
+    """Seconds for `dipextract FILE` in a fresh process: imports, model loading, one article, JSON out."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "article.txt"
+        path.write_text(text, encoding="utf-8")
+        command = [sys.executable, "-c", "from dipextract.cli import main; main()", str(path)]
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
+        started = time.perf_counter()
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=env)
+        return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--folder", type=Path, default=DEFAULT_FOLDER)
+    parser.add_argument("--limit", type=int, default=None, help="first N articles (sorted by name)")
+    parser.add_argument("--jobs", type=int, default=2, help="workers for the parallel run")
+    parser.add_argument("--batch-size", type=int, default=16)
+    args = parser.parse_args()
+
+    from dipextract import api
+    from dipextract.batch import Options, Task, run_batch
+
+    texts = read_texts(args.folder, args.limit)
+    n, chars = len(texts), sum(map(len, texts))
+    print(f"{n} articles, {chars / n:.0f} characters on average, from {args.folder}", file=sys.stderr)
+
+    load_seconds = timed(api.load)
+    ours = timed(lambda: list(api.extract_many(texts, batch_size=args.batch_size)))
+    rss_ours = peak_rss_mb()
+
+    tasks = [Task(i, source=str(i), text=text) for i, text in enumerate(texts)]
+    options = Options(batch_size=args.batch_size)
+    one_job = timed(lambda: list(run_batch(tasks, options, jobs=1)))
+    many_jobs = timed(lambda: list(run_batch(tasks, options, jobs=args.jobs)))
+    rss_worker = peak_rss_mb(resource.RUSAGE_CHILDREN)
+
+    natasha_load_started = time.perf_counter()
+    natasha = natasha_pipeline()
+    natasha_load = time.perf_counter() - natasha_load_started
+    theirs = timed(lambda: [natasha(text) for text in texts])
+    rss_both = peak_rss_mb()
+    cli_seconds = cli_wall_time(texts[0])
+
+    rows = [
+        ("dipextract `extract_many`", f"{n / ours:.2f} docs/s", f"{ours:.1f} s for {n} docs (+{load_seconds:.1f} s load)"),
+        ("natasha full pipeline", f"{n / theirs:.2f} docs/s", f"{theirs:.1f} s (+{natasha_load:.1f} s load)"),
+        ("ratio dipextract / natasha", f"{theirs / ours:.2f}×", "higher is faster"),
+        ("batch `--jobs 1`", f"{n / one_job:.2f} docs/s", f"{one_job:.1f} s"),
+        (f"batch `--jobs {args.jobs}`", f"{n / many_jobs:.2f} docs/s", f"{many_jobs:.1f} s incl. pool start"),
+        (f"ratio `--jobs {args.jobs}` / `--jobs 1`", f"{one_job / many_jobs:.2f}×", f"{os.cpu_count()} CPUs"),
+        ("`dipextract FILE` wall time", f"{cli_seconds:.1f} s", "fresh process, one article"),
+        ("peak RSS, dipextract", f"{rss_ours:.0f} MB", "models loaded, after the run"),
+        ("peak RSS, one worker", f"{rss_worker:.0f} MB", "largest child (shares the parent's pages)"),
+        ("peak RSS, both pipelines", f"{rss_both:.0f} MB", "dipextract + natasha in one process"),
+    ]
+    print(f"Python {platform.python_version()}, {platform.machine()}, {n} NEREL articles "
+          f"({chars / n:.0f} chars on average)\n")
+    print("| measure | value | notes |\n|---|---|---|")
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+
+
+if __name__ == "__main__":
+    main()
