@@ -77,6 +77,7 @@ class EntityResolver:
             if mention is not None:
                 mentions.append(mention)
         tagged_posts = any(m.type == POST for m in mentions)
+        mentions = [m for m in mentions if not self._compound(m, hits)]
         for hit in hits:
             mention = self._from_hit(doc, hit)
             if mention is None or any(m.type == mention.type and m.overlaps(mention) for m in mentions):
@@ -98,6 +99,14 @@ class EntityResolver:
             self._normalize(doc, m)
         mentions.sort(key=lambda m: (m.start, -m.end))
         return mentions
+
+    @staticmethod
+    def _compound(mention: Mention, hits: list[GazetteerHit]) -> bool:
+        """A tagged "российско-китайские" gives way to the gazetteer's two country mentions inside it."""
+        if mention.type != COUNTRY:
+            return False
+        inside = [h for h in hits if h.place.kind == COUNTRY and mention.start <= h.start and h.end <= mention.end]
+        return len(inside) >= 2
 
     def _typed(self, doc: Doc, span: Span) -> Mention | None:
         """A tagger/NER span as a mention; slovnet's LOC becomes a country, city or region via the gazetteer."""
