@@ -258,3 +258,18 @@ def test_startup_imports_neither_pipeline_nor_evaluate(corpus: tuple[Path, dict]
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+@pytest.mark.parametrize("terminal", [True, False])
+def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch, terminal: bool) -> None:
+    import io
+
+    from rich.console import Console
+
+    import dipextract.cli as cli
+
+    buffer = io.StringIO()
+    monkeypatch.setattr(cli, "err_console", Console(file=buffer, force_terminal=terminal, width=80))
+    items = ["a", "b"]
+    assert list(cli._progress(iter(items), len(items), show=True)) == items
+    assert ("extracting" in buffer.getvalue()) is terminal
