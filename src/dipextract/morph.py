@@ -17,7 +17,10 @@ def analyzer() -> pymorphy3.MorphAnalyzer:
 @functools.lru_cache(maxsize=200_000)
 def parse(word: str) -> tuple[Parse, ...]:
     """All pymorphy3 parses of a word, most probable first (cached: news repeats words)."""
-    return tuple(analyzer().parse(word))
+    try:
+        return tuple(analyzer().parse(word))
+    except ValueError:
+        return ()  # pymorphy3 asks unicodedata.name() of letters that have none (Tangut "𗍒"): unknown word
 
 
 @functools.lru_cache(maxsize=200_000)

@@ -77,14 +77,7 @@ class EntityResolver:
             if mention is not None:
                 mentions.append(mention)
         tagged_posts = any(m.type == POST for m in mentions)
-        mentions = [m for m in mentions if not self._compound(m, hits)]
-        for hit in hits:
-            mention = self._from_hit(doc, hit)
-            if mention is None or any(m.type == mention.type and m.overlaps(mention) for m in mentions):
-                continue
-            if mention.type != COUNTRY and any(m.type == PERSON and m.overlaps(mention) for m in mentions):
-                continue  # "Королёв" the person, not the town
-            mentions.append(mention)
+        mentions = self._merge_gazetteer(doc, mentions, hits)
         if self.rule_posts == "always" or (self.rule_posts == "fallback" and not tagged_posts):
             mentions.extend(self._rule_posts(doc, mentions))
         for match in find_dates(doc_text(doc), published):
@@ -98,6 +91,27 @@ class EntityResolver:
         for m in mentions:
             self._normalize(doc, m)
         mentions.sort(key=lambda m: (m.start, -m.end))
+        return mentions
+
+    def _merge_gazetteer(self, doc: Doc, mentions: list[Mention], hits: list[GazetteerHit]) -> list[Mention]:
+        """Add the gazetteer's mentions where the tagger has none; a longer gazetteer name replaces its pieces.
+
+        (Measured on NEREL dev: the union beats either source alone for COUNTRY, CITY and REGION.)
+        """
+        mentions = [m for m in mentions if not self._compound(m, hits)]
+        for hit in hits:
+            mention = self._from_hit(doc, hit)
+            if mention is None:
+                continue
+            same = [m for m in mentions if m.type == mention.type and m.overlaps(mention)]
+            if same and all(mention.contains(m) and (m.start, m.end) != (mention.start, mention.end)
+                            for m in same) and len(mention.text.split()) > 1:
+                mentions = [m for m in mentions if not any(m is x for x in same)]  # "Нижнем" + "Новгороде"
+            elif same:
+                continue
+            if mention.type != COUNTRY and any(m.type == PERSON and m.overlaps(mention) for m in mentions):
+                continue  # "Королёв" the person, not the town
+            mentions.append(mention)
         return mentions
 
     @staticmethod

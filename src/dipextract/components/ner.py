@@ -74,7 +74,7 @@ class EntityTagger(BatchedComponent):
                 for start, end, label in next(predictions):
                     spans.append(Span(doc, sent[start].i, sent[end - 1].i + 1, label=label))
             spans.sort(key=lambda s: (s.start, -s.end))
-            doc.spans[SPANS_NER] = SpanGroup(doc, name=SPANS_NER, spans=spans)
+            doc.spans[SPANS_NER] = SpanGroup(doc, name=SPANS_NER, spans=spans, attrs={"backend": self.backend})
 
 
 @Language.factory(
