@@ -146,3 +146,62 @@ def test_place_and_time(text: str, city: str, when: str) -> None:
 def test_not_events(text: str) -> None:
     events, _ = _events(text)
     assert events == []
+
+
+# ---------------------------------------------------------------- constructions added after the NEREL entity layer
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "count"),
+    [
+        # one sentence, a meeting and a phone call with another person: two events
+        ("Президент Финляндии Саули Ниинистё встретился с семьёй Яна Сибелиуса и поговорил по телефону "
+         "с министром культуры Эстонии Тийной Ланг.", "talks", 1),
+        # two calls of the same leader with different people: two events
+        ("Канцлер Германии Олаф Шольц в телефонном разговоре поздравил Эммануэля Макрона с победой. "
+         "Олаф Шольц также поговорил с Джорджей Мелони.", "talks", 2),
+    ],
+)
+def test_distinct_events_not_merged(text: str, kind: str, count: int) -> None:
+    events, _ = _events(text)
+    assert len([e for e in events if e.type == kind]) == count, [(e.type, _surnames(e)) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "surname"),
+    [
+        # the chair's name after a prepositional dependent of the post
+        ("В среду председатель комитета Государственной думы по образованию Ольга Казакова провела "
+         "заседание комитета.", "Казакова"),
+        # "отказался от участия в саммите": the subject takes part
+        ("Премьер-министр Венгрии Виктор Орбан отказался от участия в саммите в Брюсселе.", "Орбан"),
+    ],
+)
+def test_participant_through_post_or_participation(text: str, surname: str) -> None:
+    events, _ = _events(text)
+    assert events and surname in _surnames(events[0]), [(e.type, _surnames(e)) for e in events]
+
+
+def test_premier_hyphen_post_finds_holder() -> None:
+    text = ("Премьер-министр Италии Джорджа Мелони вернулась в Рим. "
+            "На 5 мая у премьера намечено заседание правительства.")
+    events, _ = _events(text)
+    sessions = [e for e in events if e.type == "session"]
+    assert sessions and "Мелони" in _surnames(sessions[0])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a crowd gathering near a building is no sitting of the embassy
+        "Утром в понедельник активисты собрались у британского посольства в Москве.",
+        # plural visits dated only inside a relative clause: advice, not a visit
+        "Министерство советует воздерживаться от посещений Ливии, где с весны 2014 года идут бои.",
+        # what the participants of a forum will discuss is not a meeting of its own
+        "Участники форума «Цифровая экономика» обсудят вопросы регулирования.",
+    ],
+)
+def test_more_not_events(text: str) -> None:
+    events, _ = _events(text)
+    assert [e for e in events if e.type in ("meeting", "session", "visit")] == [], \
+        [(e.type, e.trigger.text) for e in events]

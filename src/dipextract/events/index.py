@@ -57,7 +57,8 @@ class EntityIndex:
         """Word stems of a post mention without its country words ("российского министра обороны" -> минис, оборо)."""
         inner = {i for r in self.refs if r.type == COUNTRY and ref.start <= r.start and r.end <= ref.end
                  for i in range(r.start, r.end)}
-        return [t.lower_[:5] for t in self.doc[ref.start : ref.end] if t.i not in inner and t.is_alpha and len(t) > 2]
+        return [t.lower_[:5] for t in self.doc[ref.start : ref.end]
+                if t.i not in inner and t.text.replace("-", "").isalpha() and len(t) > 2]  # "Премьер-министр" too
 
     def holder_elsewhere(self, ref: Ref, head: Token | None = None) -> list[str]:
         """The named holder of an unnamed post: the one person of the doc holding a post of that head, words, country."""
@@ -120,6 +121,14 @@ class EntityIndex:
                 continue  # nested inside a named body
             bodies.append(r.entity)
         return _unique(bodies)
+
+    def salient_person(self, exclude: Iterable[str] = ()) -> str | None:
+        """The doc's most often named person (first named on ties): who a bare "изобретатель" or "понтифик" means."""
+        skip = set(exclude)
+        people = [e for e in self.entities.values() if e["type"] == PERSON and e["id"] not in skip]
+        if not people:
+            return None
+        return max(people, key=lambda e: (len(e["mentions"]), -min(s for s, _e in e["mentions"])))["id"]
 
     def post_of(self, entity_id: str, near: int) -> str | None:
         """The participant's post as the text gives it: the held POST mentioned nearest to char offset near."""

@@ -28,6 +28,7 @@ class Draft:
     countries: set[str] = field(default_factory=set)  # ISO codes of countries taking part as such
     context: set[str] = field(default_factory=set)  # ISO codes of the people and places around the trigger
     people: bool = False  # a named person takes part
+    persons: list[str] = field(default_factory=list)  # entity ids of the named people taking part
     listed: bool = False  # a member of a list of events in its sentence ("визита ..., заседания ..., заседания ...")
     extra: list[int] = field(default_factory=list)
 
@@ -52,6 +53,7 @@ def _absorb(into: Draft, other: Draft) -> None:
             into.participants.append(p)
     into.keys |= other.keys
     into.people = into.people or other.people
+    into.persons += [p for p in other.persons if p not in into.persons]
     into.countries |= other.countries
     into.context |= other.context
     into.location = into.location or other.location
@@ -60,10 +62,18 @@ def _absorb(into: Draft, other: Draft) -> None:
     into.extra.append(other.sentence)
 
 
+def _distinct_contacts(a: Draft, b: Draft) -> bool:
+    """Two contacts each naming two or more people, neither set inside the other: "встретился с A ... поговорил с B"."""
+    pa, pb = set(a.persons), set(b.persons)
+    return len(pa) >= 2 and len(pb) >= 2 and not (pa <= pb or pb <= pa)
+
+
 def _mergeable(old: Draft, new: Draft) -> bool:
     if not _same_kind(old, new) or old.status != new.status:
         return False
-    if new.listed and old.listed and new.sentence == old.sentence:
+    if new.sentence == old.sentence and (new.type != old.type or (new.listed and old.listed)):
+        return False  # one sentence, two event words of different kinds: two events
+    if FAMILY[new.type] == "contact" and _distinct_contacts(old, new):
         return False
     if _conflict(old.location, new.location, ("city", "country")):
         return False
@@ -71,6 +81,8 @@ def _mergeable(old: Draft, new: Draft) -> bool:
         return False
     if set(old.participants) & set(new.participants) or old.keys & new.keys:
         return True
+    if FAMILY[new.type] == "gathering" and old.people != new.people and new.sentence - old.last <= 3:
+        return True  # "пленарное заседание парламента" beside the sitting's named speakers: one sitting
     # "Встреча с послом Италии в МИД Грузии" (headline) and the lead naming the two people
     if new.countries and not new.keys and old.people and new.countries <= old.context | old.countries:
         return True
@@ -84,6 +96,7 @@ def merge_drafts(drafts: list[Draft], fallback: Callable[[Draft], list[str]], wi
     for d in drafts:
         if not d.participants:
             target = next((e for e in reversed(events) if _same_kind(e, d) and d.sentence - e.last <= window
+                           and (e.status == d.status or d.when is None)
                            and not _conflict(e.location, d.location, ("city", "country"))), None)
             if target is not None:
                 _absorb(target, d)

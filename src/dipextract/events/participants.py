@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from ..const import PERSON
+from ..const import PERSON, POST
 from .index import EntityIndex
 from .lexicon import cue
 from .tree import NP_RELS, Tree
@@ -38,8 +38,10 @@ class Found:
 
 def _np(tree: Tree, tok: Token) -> list[Token]:
     """The argument's noun phrase, cut to the unbroken stretch around its head (long arcs are parser slips)."""
-    tokens = tree.phrase(tok, _NP_NO_CONJ, stop=[c.i for c in tree.children(tok, "acl:relcl")], bare=True)
-    ids = {t.i for t in tokens}
+    stop = [c.i for c in tree.children(tok, "acl:relcl")]
+    tokens = tree.phrase(tok, _NP_NO_CONJ, stop=stop, bare=True)
+    # contiguity is judged on the whole phrase, so "председатель комиссии по ... политике Людмила Нарусова" holds
+    ids = {t.i for t in tree.phrase(tok, _NP_NO_CONJ, stop=stop)}
     doc = tok.doc
     lo = hi = tok.i
     while lo - 1 in ids or (lo - 1 >= 0 and (doc[lo - 1].is_punct or doc[lo - 1].is_space) and lo - 2 in ids):
@@ -55,9 +57,24 @@ def _resolve(tree: Tree, index: EntityIndex, tok: Token, found: Found, subject: 
         prev = [r for r in index.refs if r.type == PERSON and r.end <= tok.i and tok.i - r.end < 80]
         return [prev[-1].entity] if prev else []
     agents = index.agents(_np(tree, tok), tok)
+    if not agents and subject and _bare_person(tree, index, tok):
+        # "изобретатель встретился с X", "понтифик": a person named only by a common noun is the doc's main person
+        clause = tree.head(tok)
+        named = [r.entity for r in index.within(tree.subtree(clause) if clause is not None else [], PERSON)]
+        main = index.salient_person(named)
+        return [main] if main else []
     if not agents and subject and tok.lemma_ in _ANAPHORIC_SUBJECTS:
         found.anaphoric = True
     return agents
+
+
+def _bare_person(tree: Tree, index: EntityIndex, tok: Token) -> bool:
+    """A singular animate common noun with no name, post or country of its own ("изобретатель", "первосвятитель")."""
+    if tok.pos_ != "NOUN" or "Anim" not in tok.morph.get("Animacy") or tok.morph.get("Number") != ["Sing"]:
+        return False
+    if tok.lemma_ in _ANAPHORIC_SUBJECTS or tok.lemma_ in cue("press"):
+        return False
+    return not index.within(tree.phrase(tok))
 
 
 def _subjects(tree: Tree, verb: Token) -> list[Token]:
@@ -94,6 +111,8 @@ def _verb_participants(tree: Tree, index: EntityIndex, tok: Token, found: Found,
     for c in tree.children(tok):
         rel = tree.rel(c)
         if rel.startswith("obl") or rel.startswith("nmod"):
+            if tree.case(c) in ("у",) and not _animate(c, index):
+                continue  # "собрались у посольства": a place, not a host
             if tree.case(c) in _PARTNER_CASES:
                 agents += _resolve(tree, index, c, found)
         elif rel == "obj" and tok.lemma_ in _OBJECT_PARTNER:
@@ -103,6 +122,10 @@ def _verb_participants(tree: Tree, index: EntityIndex, tok: Token, found: Found,
         if guest is not None:
             agents += _resolve(tree, index, guest, found, subject=False)
     return agents
+
+
+def _animate(tok: Token, index: EntityIndex) -> bool:
+    return "Anim" in tok.morph.get("Animacy") or bool(index.covering(tok, PERSON, POST))
 
 
 def _noun_participants(tree: Tree, index: EntityIndex, tok: Token, found: Found, trigger_type: str) -> list[str]:

@@ -52,7 +52,9 @@ def _place_args(tok: Token, tree: Tree, index: EntityIndex, words: Sequence[Toke
                 for r in index.within(tree.phrase(c), CITY, COUNTRY):
                     if index.doc[r.start].pos_ == "ADJ":
                         continue  # "российского министра": an adjective does not place the event
-                    if not _inside_other(r, index, (POST, ORGANIZATION, PERSON)):
+                    # the argument's own head word is the place even if a post mention swallowed it
+                    # ("визита Президента Кыргызской Республики в Республику Казахстан")
+                    if r.start <= c.i < r.end or not _inside_other(r, index, (POST, ORGANIZATION, PERSON)):
                         found.append((r, c))
     else:
         for r in index.within(words, CITY, COUNTRY):

@@ -80,6 +80,15 @@ class Tree:
                     todo.append(c)
         return sorted(out, key=lambda t: t.i)
 
+    def subtree(self, tok: Token) -> list[Token]:
+        """tok and everything below it."""
+        out, todo = [], [tok.i]
+        while todo:
+            cur = todo.pop()
+            out.append(self.doc[cur])
+            todo += [k for k in self.kids.get(cur, []) if k != tok.i]
+        return sorted(out, key=lambda t: t.i)
+
     def conjuncts(self, tok: Token) -> list[Token]:
         """tok and the members of its coordination ("A, B и C")."""
         out, todo, seen = [], [tok], {tok.i}

@@ -18,6 +18,7 @@ _DISCUSS = frozenset({"обсудить"})
 _PLACE_ONLY = frozenset({"побывать"})
 _PLURALIA = frozenset({"переговоры", "дебаты"})
 GATHERINGS = frozenset({"session", "forum"})
+_PART_OF = frozenset({"участник", "делегат"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +97,8 @@ def _keep(trigger: Trigger, words: Sequence[Token], tree: Tree, index: EntityInd
             and not any(tree.children(s, "conj") or s.morph.get("Number") == ["Plur"] and s.pos_ != "PRON"
                         for s in tree.children(tok, "nsubj")):
         return False
+    if lemma in _DISCUSS and any(s.lemma_ in _PART_OF for s in tree.children(tok, "nsubj")):
+        return False  # "участники конгресса обсудят": a topic of the congress, not a meeting of its own
     if lemma == "собраться" and tok.morph.get("VerbForm") != ["Fin"]:
         return False  # "призвал собраться на митинг"
     if lemma in _PLACE_ONLY and not any(tree.case(c) in ("в", "во", "на") for c in tree.children(tok, "obl")):
@@ -123,12 +126,26 @@ def _keep(trigger: Trigger, words: Sequence[Token], tree: Tree, index: EntityInd
         counted = [c for c in tree.children(tok, "nummod", "nummod:gov", "amod") if c.pos_ == "NUM" or c.like_num]
         if counted or any(c.lemma_ in cue("generic") for c in tree.children(tok)):
             return False
-        if not index.within(words, "DATE"):
+        if not _dated(tok, tree, index, words):
             return False  # "воздерживаться от посещений", "на встречах на высшем уровне": no one occasion
     clause = tok if tok.pos_ == "VERB" else tree.clause_head(tok)
     if clause is not None and any(c.lemma_ in cue("generic") for c in tree.children(clause)):
         return False
     return True
+
+
+def _dated(tok: Token, tree: Tree, index: EntityIndex, words: Sequence[Token]) -> bool:
+    """A date stands in the trigger's own clause (a date in a relative clause dates something else)."""
+    if not tree.parsed(tok):
+        return bool(index.within(words, "DATE"))
+    top = (tok if tok.pos_ == "VERB" else tree.clause_head(tok)) or tok
+    area = {t.i for t in tree.subtree(top)}
+    for t in tree.subtree(top):
+        for c in tree.children(t, "acl", "ccomp", "parataxis", "advcl"):
+            inner = {d.i for d in tree.subtree(c)}
+            if tok.i not in inner:
+                area -= inner
+    return any(r.start in area for r in index.within(words, "DATE"))
 
 
 def find_triggers(words: Sequence[Token], tree: Tree, index: EntityIndex) -> list[Trigger]:
