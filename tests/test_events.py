@@ -205,3 +205,23 @@ def test_more_not_events(text: str) -> None:
     events, _ = _events(text)
     assert [e for e in events if e.type in ("meeting", "session", "visit")] == [], \
         [(e.type, e.trigger.text) for e in events]
+
+
+def test_tour_stops_are_separate_visits() -> None:
+    text = ("Президент Бразилии Луис Инасиу Лула да Силва посетит Португалию. "
+            "Затем Лула да Силва посетит Испанию.")
+    events, _ = _events(text)
+    visits = [e for e in events if e.type == "visit" and e.status == "planned"]
+    assert len(visits) == 2, [(e.type, e.location and e.location.text) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        # the sitting's participle carries its date
+        ("Об этом объявили на заседании парламента Молдавии, прошедшем в четверг 3 марта.", "3 марта"),
+    ],
+)
+def test_when_of_participle(text: str, when: str) -> None:
+    events, _ = _events(text)
+    assert events and events[0].when is not None and when in events[0].when.text

@@ -43,6 +43,13 @@ def _conflict(a: dict[str, Any] | None, b: dict[str, Any] | None, keys: tuple[st
     return any(a.get(k) and b.get(k) and a.get(k) != b.get(k) for k in keys)
 
 
+def _elsewhere(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
+    """Both places stated and no city or country in common."""
+    if not a or not b:
+        return False
+    return not ({a.get("city"), a.get("country")} & {b.get("city"), b.get("country")} - {None})
+
+
 def _same_kind(a: Draft, b: Draft) -> bool:
     return a.type == b.type or (FAMILY[a.type] == FAMILY[b.type] == "contact" and "visit" not in (a.type, b.type))
 
@@ -77,11 +84,13 @@ def _mergeable(old: Draft, new: Draft) -> bool:
         return False
     if _conflict(old.location, new.location, ("city", "country")):
         return False
+    if new.type == "visit" and _elsewhere(old.location, new.location):
+        return False  # a tour: "посетит Великобританию ... посетит Польшу" are two visits
     if _conflict(old.when, new.when, ("value",)):
         return False
     if set(old.participants) & set(new.participants) or old.keys & new.keys:
         return True
-    if FAMILY[new.type] == "gathering" and old.people != new.people and new.sentence - old.last <= 3:
+    if FAMILY[new.type] == "gathering" and old.people != new.people and new.sentence - old.last <= 6:
         return True  # "пленарное заседание парламента" beside the sitting's named speakers: one sitting
     # "Встреча с послом Италии в МИД Грузии" (headline) and the lead naming the two people
     if new.countries and not new.keys and old.people and new.countries <= old.context | old.countries:

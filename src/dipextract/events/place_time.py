@@ -65,6 +65,25 @@ def _place_args(tok: Token, tree: Tree, index: EntityIndex, words: Sequence[Toke
     return found
 
 
+def _main_clause(tok: Token, tree: Tree) -> set[int]:
+    """Tokens of the main clause when the trigger stands in it; empty when the trigger is in a subordinate clause."""
+    subordinate = ("acl", "acl:relcl", "ccomp", "parataxis", "advcl")
+    if any(tree.rel(a) in subordinate for a in [tok, *tree.ancestors(tok)]):
+        return set()
+    return tree.own_clause(tok, tree.root(tok), ("acl:relcl", "ccomp", "parataxis"))
+
+
+def _lone_city(tok: Token, tree: Tree, index: EntityIndex, words: Sequence[Token]) -> list[tuple[Ref, Token]]:
+    """The one city of the trigger's main clause introduced by "в" ("в Вашингтоне ... принимает"), when unattached."""
+    if not tree.parsed(tok):
+        return []
+    own = _main_clause(tok, tree)
+    doc = words[0].doc
+    found = [(r, doc[r.start - 1]) for r in index.within(words, CITY) if r.start in own and r.start > 0
+             and doc[r.start - 1].lower_ in ("в", "во") and not _inside_other(r, index, (POST, ORGANIZATION, PERSON))]
+    return found if len(found) == 1 else []
+
+
 def _place_text(refs: list[Ref], words: Sequence[Token]) -> str:
     doc = words[0].doc
     start = min(r.start for r in refs)
@@ -88,7 +107,7 @@ def _place_text(refs: list[Ref], words: Sequence[Token]) -> str:
 
 def find_location(tok: Token, words: Sequence[Token], tree: Tree, index: EntityIndex) -> dict[str, str | None] | None:
     """{city, country, text}: the stated place; the country falls back to the city's when the text names it."""
-    args = _place_args(tok, tree, index, words)
+    args = _place_args(tok, tree, index, words) or _lone_city(tok, tree, index, words)
     if not args:
         return None
     cities = [r for r, _ in args if r.type == CITY]
@@ -120,11 +139,15 @@ def find_when(tok: Token, words: Sequence[Token], tree: Tree, index: EntityIndex
         scope = _scope(tok, tree)
         for anchor in scope:
             area = {t.i for c in tree.children(anchor) if tree.rel(c) not in ("acl:relcl", "ccomp", "parataxis")
-                    and not (c.pos_ in ("VERB",) and c is not tok) for t in tree.phrase(c)}
+                    and not (c.pos_ == "VERB" and not (anchor is tok and tree.rel(c) == "acl"))
+                    for t in tree.phrase(c)}  # "заседания, прошедшего в среду": the participle dates its noun
             area.add(anchor.i)
             chosen = next((d for d in dates if any(i in area for i in range(d.start, d.end))), None)
             if chosen:
                 break
+        if chosen is None:  # the one date of the trigger's main clause ("Во вторник X, прибывший ..., встретился")
+            mine = [d for d in dates if d.start in _main_clause(tok, tree)]
+            chosen = mine[0] if len(mine) == 1 and len(dates) <= 2 else None
     else:
         chosen = min(dates, key=lambda d: abs(d.start - tok.i))
     if chosen is None:

@@ -12,6 +12,7 @@ NP_RELS = frozenset({
     "compound", "punct", "fixed", "case", "parataxis:appos",
 })
 _CLAUSE_POS = frozenset({"VERB", "AUX"})
+_SUBCLAUSE_RELS = ("acl", "ccomp", "parataxis", "advcl")
 
 
 class Tree:
@@ -88,6 +89,23 @@ class Tree:
             out.append(self.doc[cur])
             todo += [k for k in self.kids.get(cur, []) if k != tok.i]
         return sorted(out, key=lambda t: t.i)
+
+    def own_clause(self, tok: Token, top: Token, rels: tuple[str, ...] = _SUBCLAUSE_RELS) -> set[int]:
+        """Token ids under top, less the subordinate clauses that do not contain tok."""
+        area = {t.i for t in self.subtree(top)}
+        for t in self.subtree(top):
+            for c in self.children(t, *rels):
+                inner = {d.i for d in self.subtree(c)}
+                if tok.i not in inner:
+                    area -= inner
+        return area
+
+    def root(self, tok: Token) -> Token:
+        """The top of tok's tree."""
+        out = tok
+        for anc in self.ancestors(tok):
+            out = anc
+        return out
 
     def conjuncts(self, tok: Token) -> list[Token]:
         """tok and the members of its coordination ("A, B и C")."""

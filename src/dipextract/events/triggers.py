@@ -139,12 +139,7 @@ def _dated(tok: Token, tree: Tree, index: EntityIndex, words: Sequence[Token]) -
     if not tree.parsed(tok):
         return bool(index.within(words, "DATE"))
     top = (tok if tok.pos_ == "VERB" else tree.clause_head(tok)) or tok
-    area = {t.i for t in tree.subtree(top)}
-    for t in tree.subtree(top):
-        for c in tree.children(t, "acl", "ccomp", "parataxis", "advcl"):
-            inner = {d.i for d in tree.subtree(c)}
-            if tok.i not in inner:
-                area -= inner
+    area = tree.own_clause(tok, top)
     return any(r.start in area for r in index.within(words, "DATE"))
 
 
