@@ -225,3 +225,15 @@ def test_tour_stops_are_separate_visits() -> None:
 def test_when_of_participle(text: str, when: str) -> None:
     events, _ = _events(text)
     assert events and events[0].when is not None and when in events[0].when.text
+
+
+@pytest.mark.parametrize(
+    ("text", "visits"),
+    [
+        ("Министр культуры Ольга Любимова побывала в Казани.", 1),
+        ("Побывав на могиле родителей, епископ Тихон покинет город.", 0),
+    ],
+)
+def test_pobyvat_needs_a_named_place(text: str, visits: int) -> None:
+    events, _ = _events(text)
+    assert len([e for e in events if e.type == "visit"]) == visits, [(e.type, e.trigger.text) for e in events]

@@ -101,8 +101,10 @@ def _keep(trigger: Trigger, words: Sequence[Token], tree: Tree, index: EntityInd
         return False  # "участники конгресса обсудят": a topic of the congress, not a meeting of its own
     if lemma == "собраться" and tok.morph.get("VerbForm") != ["Fin"]:
         return False  # "призвал собраться на митинг"
-    if lemma in _PLACE_ONLY and not any(tree.case(c) in ("в", "во", "на") for c in tree.children(tok, "obl")):
-        return False
+    if lemma in _PLACE_ONLY and not any(tree.case(c) in ("в", "во", "на") and (
+            index.within(tree.phrase(c), "CITY", "COUNTRY", "REGION", "ORGANIZATION") or c.lemma_ in trigger_lemmas())
+            for c in tree.children(tok, "obl")):
+        return False  # "побывал в Праге", "на саммите"; not "побывав на могиле родителей"
     if trigger.type in ("meeting", "talks"):
         if _near(words, tok, "sport", 12):
             return False
