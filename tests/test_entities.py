@@ -108,6 +108,22 @@ def test_post_holder(text: str, person: str, post: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "type_", "names"),
+    [
+        # a trip's destination (accusative) is not part of the post; a posting (locative) is
+        ("Запланирован визит Президента Кыргызской Республики в Республику Казахстан.", "POST",
+         {"Президент Кыргызской Республики"}),
+        ("Посол Италии в Грузии Виторио Сандали вручил верительные грамоты.", "POST", {"Посол Италии в Грузии"}),
+        # an inflected abbreviation keeps its capitals
+        ("Глава японского МИДа прибыл в Москву.", "ORGANIZATION", {"японский МИД"}),
+    ],
+)
+def test_normalised_names(text: str, type_: str, names: set[str]) -> None:
+    doc = extract(text)
+    assert names <= {e.name for e in _by_type(doc, type_)}
+
+
+@pytest.mark.parametrize(
     "text",
     ["", "   \n\n", "The Prime Minister of Kazakhstan met the President of Kyrgyzstan in Almaty.",
      "Жаңылыктар Кыргызстандын Өкмөтү", "12345 !!! ???", "<p>Привет</p>"],

@@ -30,6 +30,8 @@ from dipextract.names import NameWord, normalize_person
         ([("Нельсона", "Gen", "Masc"), ("Манделы", "Gen", "Masc")], ("Нельсон", None, "Мандела")),
         ([("Эндой", "Ins", "Masc"), ("Кенни", "Ins", "Masc")], ("Энда", None, "Кенни")),
         ([("Львом", "Ins", "Masc"), ("Толстым", "Ins", "Masc")], ("Лев", None, "Толстой")),
+        ([("Мигеля", "Gen", "Masc"), ("Диас-Канеля", "Gen", "Masc")], ("Мигель", None, "Диас-Канель")),
+        ([("Андрея", "Gen", "Masc"), ("Иванова", "Gen", "Masc")], ("Андрей", None, "Иванов")),
     ],
 )
 def test_nominative(words: list[tuple[str, str | None, str | None]], expected: tuple[str | None, ...]) -> None:

@@ -44,6 +44,7 @@ _CONSONANT_RULES: dict[str, tuple[str, ...]] = {
     "gent": ("а", "я"), "accs": ("а", "я"), "datv": ("у", "ю"), "ablt": ("ом", "ем", "ём"), "loct": ("е",),
 }
 _VOWELS = set("аеёиоуыэюя")
+_SOFT_ENDINGS = frozenset({"я", "ю", "ем", "ём"})
 _INSTRUMENTAL_ENDINGS = ("ом", "ем", "ём", "ым", "им")
 
 
@@ -132,7 +133,11 @@ def nominative_word(word: str, role: str, case: str | None, gender: str | None) 
                 return _restore_case(stem + "а", word)
         for ending in _CONSONANT_RULES.get(case, ()):
             stem = lower[: -len(ending)]
-            if lower.endswith(ending) and len(stem) >= 3 and stem[-1] not in _VOWELS:
+            if not lower.endswith(ending) or len(stem) < 3:
+                continue
+            if ending in _SOFT_ENDINGS:  # "Мигеля" -> "Мигель", "Андрея" -> "Андрей"
+                return _restore_case(stem + ("й" if stem[-1] in _VOWELS else "ь"), word)
+            if stem[-1] not in _VOWELS:
                 return _restore_case(stem, word)
     return word
 

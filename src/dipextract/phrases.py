@@ -17,6 +17,9 @@ _MODIFIERS = {"ADJ", "DET", "NUM"}
 def _restore_shape(new: str, old: str) -> str:
     if old.isupper() and len(old) > 1:
         return new.upper()
+    caps = len(old) - len(old.lstrip("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ"))
+    if caps >= 2:  # an inflected abbreviation: "МИДа" -> "МИД"
+        return new[:caps].upper() + new[caps:]
     if old[:1].isupper():
         parts = new.split("-")
         old_parts = old.split("-")

@@ -76,6 +76,7 @@ class EntityResolver:
             mention = self._typed(doc, span)
             if mention is not None:
                 mentions.append(mention)
+        mentions = [self._without_destination(doc, m) if m.type == POST else m for m in mentions]
         tagged_posts = any(m.type == POST for m in mentions)
         mentions = self._merge_gazetteer(doc, mentions, hits)
         if self.rule_posts == "always" or (self.rule_posts == "fallback" and not tagged_posts):
@@ -113,6 +114,22 @@ class EntityResolver:
                 continue  # "Королёв" the person, not the town
             mentions.append(mention)
         return mentions
+
+    @staticmethod
+    def _without_destination(doc: Doc, m: Mention) -> Mention:
+        """A post ends before a direction: "визит Президента КР [в Республику Казахстан]" (accusative).
+
+        "посол Италии в Грузии" keeps its locative; only "в/на" + accusative is the trip's destination.
+        """
+        for i in range(m.token_start + 1, m.token_end - 1):
+            token = doc[i]
+            if token.lower_ in ("в", "во", "на") and doc[i + 1].morph.get("Case") == ["Acc"]:
+                end = i
+                while end > m.token_start and doc[end - 1].is_space:
+                    end -= 1
+                span = doc[m.token_start : end]
+                return Mention(span.start_char, span.end_char, POST, span.text, span.start, span.end, m.source)
+        return m
 
     @staticmethod
     def _compound(mention: Mention, hits: list[GazetteerHit]) -> bool:
