@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from natasha.data import NEWS_EMBEDDING, NEWS_MORPH, NEWS_NER, NEWS_SYNTAX
 
-BATCH_SIZE = 32
+BATCH_SIZE = 64
 
 
 @functools.cache
@@ -40,11 +40,24 @@ def ner_model() -> Any:
     return NER.load(NEWS_NER, batch_size=BATCH_SIZE).navec(navec())
 
 
-def _tag(model: Any, sentences: Sequence[Sequence[str]]) -> Iterator[list[str]]:
+def _by_length(sentences: Sequence[Sequence[str]]) -> list[int]:
+    """Indices sorted by sentence length: slovnet pads each batch to its longest sentence."""
+    return sorted(range(len(sentences)), key=lambda i: len(sentences[i]))
+
+
+def _unsort(order: list[int], results: Iterable[Any]) -> list[Any]:
+    out: list[Any] = [None] * len(order)
+    for i, result in zip(order, results):
+        out[i] = result
+    return out
+
+
+def _tag(model: Any, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
     """Run a slovnet tagger's encoder/model/decoder directly on pre-tokenised sentences."""
     infer = model.infer
-    inputs = infer.encoder([list(words) for words in sentences])
-    yield from infer.decoder(infer.process(inputs))
+    order = _by_length(sentences)
+    inputs = infer.encoder([list(sentences[i]) for i in order])
+    return _unsort(order, infer.decoder(infer.process(inputs)))
 
 
 def tag_morph(sentences: Sequence[Sequence[str]]) -> list[list[tuple[str, dict[str, str]]]]:
@@ -66,7 +79,6 @@ def tag_ner(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
 
 def parse_syntax(sentences: Sequence[Sequence[str]]) -> list[list[tuple[int, str]]]:
     """(head index within the sentence or -1 for the root, relation) per word."""
-    result = []
-    for markup in syntax_model().map([list(words) for words in sentences]):
-        result.append([(int(t.head_id) - 1, t.rel) for t in markup.tokens])
-    return result
+    order = _by_length(sentences)
+    markups = syntax_model().map([list(sentences[i]) for i in order])
+    return _unsort(order, ([(int(t.head_id) - 1, t.rel) for t in markup.tokens] for markup in markups))
