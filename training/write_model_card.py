@@ -35,7 +35,7 @@ def main() -> None:
     )
     st = sc["train_alignment_stats"]
     hp_cmd = (
-        f"--epochs {hp['epochs']} --batch {hp['batch']} --lr {hp['lr']} --lr-decay {hp['lr_decay']} "
+        f"--epochs {len(sc['history'])} --batch {hp['batch']} --lr {hp['lr']} --lr-decay {hp['lr_decay']} "
         f"--proj {hp['proj']} --hidden {hp['hidden']} --char-filters {hp['char_filters']} --threads {hp['threads']} "
         f"--seed {hp['seed']}"
     )
@@ -92,7 +92,7 @@ OMP_NUM_THREADS=1 /work/venv/bin/python training/benchmark_speed.py
 
 Seeds: python/numpy/torch seed {hp['seed']}. Optimiser Adam lr {hp['lr']}, exponential decay ×{hp['lr_decay']} per epoch,
 batch {hp['batch']} length-sorted sentences (batches shuffled), grad-norm clip 5, word dropout {hp['word_dropout']}.
-Best epoch: {sc['best_epoch']} (selected by macro F1 on dev). The shipped run was limited by `--max-minutes 16`
+Best epoch: {sc['best_epoch']} (selected by macro F1 on dev). The shipped run was limited by `--max-minutes {hp['max_minutes']:g}`
 on a shared 2-core machine (CPU torch {hp['threads']} thread(s)); `--max-minutes 1000` makes the epoch count exact.
 
 ## NEREL dev scores (exact char-span match, all gold mentions incl. unalignable ones)
