@@ -12,18 +12,19 @@ import os
 for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")  # one core, set before numpy is imported
 
-import argparse  # noqa: E402
-import json  # noqa: E402
-import pathlib  # noqa: E402
-import sys  # noqa: E402
-import time  # noqa: E402
+import argparse
+import json
+import pathlib
+import sys
+import time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "training"))
 
-import nerel_data as nd  # noqa: E402
-from dipextract.tagging import NerelTagger  # noqa: E402
+import nerel_data as nd
+
+from dipextract.tagging import NerelTagger
 
 
 def best_of(fn, repeats: int) -> float:
@@ -50,8 +51,8 @@ def main() -> None:
     n_tokens = sum(len(t) for t in token_lists)
 
     tagger = NerelTagger.load()
-    from natasha import NewsEmbedding, NewsNERTagger
     import razdel
+    from natasha import NewsEmbedding, NewsNERTagger
 
     slovnet = NewsNERTagger(NewsEmbedding())
     tagger(token_lists[:50])

@@ -25,8 +25,9 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "training"))
 
-from dipextract.tagging import model as tm  # noqa: E402
-import nerel_data as nd  # noqa: E402
+import nerel_data as nd
+
+from dipextract.tagging import model as tm
 
 LAYERS = {"PERSON": 1, "POST": 3, "COUNTRY": 1, "CITY": 1, "REGION": 1, "ORGANIZATION": 2}
 HEADS: list[tuple[str, int]] = [(lab, k) for lab in nd.LABELS for k in range(LAYERS[lab])]
@@ -100,7 +101,7 @@ class Net(nn.Module):
 
     def crf_loss(self, em: torch.Tensor, tags: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
         """Negative log-likelihood of the gold BIO paths, summed over heads, averaged over sentences."""
-        bsz, tmax, nh, nt = em.shape
+        bsz, tmax, nh, _nt = em.shape
         mask = torch.arange(tmax)[None, :] < lengths[:, None]  # (B,T)
         hidx = torch.arange(nh)[None, :]
         gold = self.start[hidx, tags[:, 0]] + em[:, 0].gather(-1, tags[:, 0, :, None])[..., 0]

@@ -163,7 +163,7 @@ class NerelTagger:
         self.batch_size: int = int(config.get("batch_size", 64))
 
     @classmethod
-    def load(cls, path: pathlib.Path | None = None) -> "NerelTagger":
+    def load(cls, path: pathlib.Path | None = None) -> NerelTagger:
         """Load config + npz weights from the model dir (default: the one shipped in the package)."""
         path = pathlib.Path(path) if path is not None else DEFAULT_MODEL_DIR
         config = json.loads((path / "config.json").read_text(encoding="utf-8"))
