@@ -237,3 +237,26 @@ def test_when_of_participle(text: str, when: str) -> None:
 def test_pobyvat_needs_a_named_place(text: str, visits: int) -> None:
     events, _ = _events(text)
     assert len([e for e in events if e.type == "visit"]) == visits, [(e.type, e.trigger.text) for e in events]
+
+
+# ---------------------------------------------------------------- status: past plans, negated plans, parser slips
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "status"),
+    [
+        # "должен был" tells a due event as past, even when the event noun is an adjunct of the infinitive
+        ("Вчера министр заявил, что этот вопрос должен был обсуждаться во время встречи между Олафом Шольцем "
+         "и Эммануэлем Макроном.", "встречи", "held"),
+        # a plan denied because the event already took place
+        ("Канцлеру обещана встреча с Эммануэлем Макроном, однако разговор с Олафом Шольцем не планировался, "
+         "так как он уже состоялся неделю назад.", "разговор", "held"),
+        # the event noun belongs to the verb beside it, not to a predicate across the comma
+        ("В ответ спикер Сената Марк Ферран пообещал обсудить вопрос на заседании сенатской комиссии по этике, "
+         "а депутат Жан Дюбуа назвал его лжецом.", "заседании", "planned"),
+    ],
+)
+def test_status_of_due_denied_and_slipped(text: str, trigger: str, status: str) -> None:
+    events, _ = _events(text)
+    chosen = [e for e in events if e.trigger.text == trigger]
+    assert chosen and chosen[0].status == status, [(e.trigger.text, e.status) for e in events]

@@ -120,7 +120,7 @@ def _body(d: Draft, sentences: list[list[Token]], index: EntityIndex) -> list[st
     return [max(counts, key=lambda k: counts[k])] if counts else []
 
 
-def _share_list(triggers: list[Trigger], local: list[Draft], doc: Doc) -> None:
+def _share_list(triggers: list[Trigger], local: list[Draft], doc: Doc, tree: Tree) -> None:
     """"запланировано проведение визита ..., заседания ..., заседания ...": list members share status and time."""
     for k in range(1, len(local)):
         a, b = doc[triggers[k - 1].head], doc[triggers[k].head]
@@ -131,6 +131,9 @@ def _share_list(triggers: list[Trigger], local: list[Draft], doc: Doc) -> None:
             continue
         if not any(t.text == "," or t.lower_ == "и" for t in between):
             continue
+        ca, cb = tree.clause_head(a), tree.clause_head(b)
+        if cb is not None and (ca is None or ca.i != cb.i):
+            continue  # "обещана встреча ..., однако разговор не планировался": each has its own predicate
         local[k].status = local[k - 1].status
         local[k].listed = local[k - 1].listed = True
         local[k].when = local[k].when or local[k - 1].when
@@ -146,7 +149,7 @@ def extract_events(doc: Doc) -> list[dict[str, Any]]:
     for si, words in enumerate(sentences):
         triggers = find_triggers(words, tree, index)
         local = [_draft(t, words, si, tree, index, published) for t in triggers]
-        _share_list(triggers, local, doc)
+        _share_list(triggers, local, doc, tree)
         if si > 0 and _elaborates(words):
             previous = index.within(sentences[si - 1], DATE)
             for d in local:

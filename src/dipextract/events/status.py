@@ -13,6 +13,7 @@ from .tree import Tree
 _OCCUR = frozenset({"состояться", "пройти", "проходить", "проводиться", "провести"})
 _AHEAD = frozenset({"сегодня", "завтра", "ближайший", "вечером", "позднее", "скоро"})
 _BEFORE = frozenset({"накануне", "перед", "до"})
+_BOUNDARY = frozenset({",", ";", ":", "—", "–", "(", ")"})
 _MODIFIER_RELS = ("amod", "acl", "det", "advmod", "aux", "aux:pass", "nummod")
 
 
@@ -44,14 +45,19 @@ def _tense(tok: Token, words: Sequence[Token]) -> str | None:
     return None
 
 
-def _modifiers(tree: Tree, tok: Token) -> str | None:
+def _modifiers(tree: Tree, tok: Token, came_from: Token | None = None) -> str | None:
+    """Status cues among tok's modifiers; the dependent the walk came up from is not its modifier."""
     for c in tree.children(tok, *_MODIFIER_RELS):
+        if came_from is not None and c.i == came_from.i:
+            continue
         found = _cue_status(c)
         if found:
             return found
         if c.lower_ in ("будет", "будут", "будем"):
             return "planned"
     for c in tree.children(tok, "acl:relcl"):  # "визит, который состоится ..."
+        if came_from is not None and c.i == came_from.i:
+            continue
         status = _chain_down(tree, c)
         if status:
             return status
@@ -97,14 +103,52 @@ def find_status(tok: Token, words: Sequence[Token], tree: Tree) -> str:
         found = _cue_status(cur) if cur is not tok and not adjunct else None
         if found == "planned" and any(c.lower_ in ("был", "была", "было", "были") for c in tree.children(cur)):
             found = None  # "должен был": it was due, and the text tells it as past
-        found = found or _modifiers(tree, cur)
+        if found == "planned" and _negated(tree, cur):
+            found = _occurred(tree, cur)  # "не планировался, так как уже состоялся"
+        found = found or _modifiers(tree, cur, prev)
         if found:
             return found
         tense = _tense(cur, words)
         if tense:
             return tense
-        prev, cur = cur, tree.head(cur)
+        prev, cur = cur, _governor(tree, cur, words)
     return "held"
+
+
+def _occurred(tree: Tree, cue_verb: Token) -> str | None:
+    """A negated plan explained by a past occurrence ("не планировался, так как уже состоялся") is held."""
+    for c in tree.children(cue_verb, "advcl", "conj", "parataxis"):
+        if c.lemma_ in _OCCUR and c.morph.get("Tense") == ["Past"] and not _negated(tree, c):
+            return "held"
+    return None
+
+
+def _chunk_verbs(tok: Token, words: Sequence[Token]) -> list[Token]:
+    """Verbs of the comma-free stretch of the sentence around tok, nearest first."""
+    ids = [w.i for w in words]
+    if tok.i not in ids:
+        return []
+    k = ids.index(tok.i)
+    lo, hi = k, k
+    while lo > 0 and words[lo - 1].text not in _BOUNDARY:
+        lo -= 1
+    while hi + 1 < len(words) and words[hi + 1].text not in _BOUNDARY:
+        hi += 1
+    verbs = [w for w in words[lo : hi + 1] if w.pos_ in ("VERB", "AUX") and w.morph.get("VerbForm") in (["Fin"], ["Inf"])]
+    return sorted(verbs, key=lambda w: abs(w.i - tok.i))
+
+
+def _governor(tree: Tree, tok: Token, words: Sequence[Token]) -> Token | None:
+    """The head of an event noun; a head across a comma while a verb stands beside the noun is a parser slip
+    ("поставить вопрос на заседании, ... а депутат заявил"), and the nearby verb governs instead."""
+    head = tree.head(tok)
+    if head is None or tok.pos_ != "NOUN":
+        return head
+    lo, hi = sorted((tok.i, head.i))
+    if not any(t.text in _BOUNDARY for t in tok.doc[lo:hi]):
+        return head
+    near = _chunk_verbs(tok, words)
+    return near[0] if near else head
 
 
 def _flat_status(tok: Token, words: Sequence[Token]) -> str:
