@@ -260,3 +260,26 @@ def test_status_of_due_denied_and_slipped(text: str, trigger: str, status: str) 
     events, _ = _events(text)
     chosen = [e for e in events if e.trigger.text == trigger]
     assert chosen and chosen[0].status == status, [(e.trigger.text, e.status) for e in events]
+
+
+# ---------------------------------------------------------------- unnamed roles and groups
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        # the chief of an office is the document's holder of the office's post
+        ("Министр иностранных дел Италии Антонио Таяни прилетит в Париж. Накануне визита главы итальянского "
+         "МИДа премьер Италии выступил в парламенте.", "visit", "Таяни"),
+        # an unnamed group of a country's people stands for the country
+        ("В ходе учений венгерские наблюдатели посетят военные базы.", "visit", "Венгрия"),
+        # a country's leader is the one person of that country holding a leading post
+        ("Президент Бразилии Жаир Болсонару прибыл в Рим. В пятницу министры встретятся с бразильским лидером.",
+         "meeting", "Болсонару"),
+    ],
+)
+def test_unnamed_role_or_group(text: str, kind: str, expected: str) -> None:
+    events, _ = _events(text)
+    chosen = [e for e in events if e.type == kind]
+    assert chosen and any(p.name.endswith(expected) for e in chosen for p in e.participants), \
+        [(e.type, [p.name for p in e.participants]) for e in events]

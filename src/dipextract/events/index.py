@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 from ..const import COUNTRY, ORGANIZATION, PERSON, POST, SPANS_MENTIONS
 from ..posts import post_heads
 from .lexicon import cue, trigger_lemmas
+from .roles import role_holder
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,8 +102,12 @@ class EntityIndex:
             # "президенты России и Сербии": one holder per named country
             for c in (r for r in refs if r.type == COUNTRY):
                 holders += self.holder_elsewhere(Ref(c.start, c.end, "COUNTRY", c.entity), head)
+        holders += role_holder(self.entities, refs, head) if not holders else []
         if holders:
             return _unique(holders)
+        # "российские инспекторы посетят": an unnamed group of people stands for its country
+        group = head is not None and head.pos_ == "NOUN" and "Anim" in head.morph.get("Animacy") \
+            and head.morph.get("Number") == ["Plur"] and head.lemma_ not in post_heads()
         # "кыргызско-казахстанского форума": an adjective names the parties of an event or a joint body
         eventful = head is not None and (head.lemma_ in trigger_lemmas() or any(
             t.lemma_.startswith(b) for t in tokens for b in cue("body") if t.pos_ == "NOUN"))
@@ -110,7 +115,7 @@ class EntityIndex:
         for r in refs:
             if r.type not in (COUNTRY, ORGANIZATION):
                 continue
-            if r.type == COUNTRY and self.doc[r.start].pos_ == "ADJ" and not eventful and not any(
+            if r.type == COUNTRY and self.doc[r.start].pos_ == "ADJ" and not eventful and not group and not any(
                     p.start <= r.start and r.end <= p.end for p in posts):
                 continue  # "японские ультраправые", "российского правительства": an adjective is not a party
             if r.type == COUNTRY and any(p.start <= r.start and r.end <= p.end for p in posts) and any(
