@@ -283,3 +283,19 @@ def test_unnamed_role_or_group(text: str, kind: str, expected: str) -> None:
     chosen = [e for e in events if e.type == kind]
     assert chosen and any(p.name.endswith(expected) for e in chosen for p in e.participants), \
         [(e.type, [p.name for p in e.participants]) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sentence-initial common noun the tagger capitalised as a proper name still means the doc's main person
+        ("Архитектор Норман Фостер прибудет в Казань 3 мая. Зодчий проведёт научную конференцию.", "Фостер"),
+        # a bare noun the entity layer took for a post without a holder
+        ("Писатель Виктор Пелевин прибудет в Казань 3 мая. Литератор проведёт научную конференцию.", "Пелевин"),
+    ],
+)
+def test_sentence_initial_bare_person(text: str, expected: str) -> None:
+    events, _ = _events(text)
+    forums = [e for e in events if e.type == "forum"]
+    assert forums and any(p.name.endswith(expected) for p in forums[0].participants), \
+        [(e.type, [p.name for p in e.participants]) for e in events]

@@ -133,7 +133,13 @@ class EntityIndex:
         people = [e for e in self.entities.values() if e["type"] == PERSON and e["id"] not in skip]
         if not people:
             return None
-        return max(people, key=lambda e: (len(e["mentions"]), -min(s for s, _e in e["mentions"])))["id"]
+        # one person split by the entity layer ("В.Зворыкин", "Владимир Зворыкин") counts as one
+        by_surname: dict[str, int] = {}
+        for e in people:
+            surname = e["name"].split()[-1].lower() if e["name"].split() else ""
+            by_surname[surname] = by_surname.get(surname, 0) + len(e["mentions"])
+        return max(people, key=lambda e: (by_surname[e["name"].split()[-1].lower() if e["name"].split() else ""],
+                                          len(e["mentions"]), -min(s for s, _e in e["mentions"])))["id"]
 
     def post_of(self, entity_id: str, near: int) -> str | None:
         """The participant's post as the text gives it: the held POST mentioned nearest to char offset near."""

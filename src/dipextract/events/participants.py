@@ -60,7 +60,8 @@ def _resolve(tree: Tree, index: EntityIndex, tok: Token, found: Found, subject: 
     if not agents and subject and _bare_person(tree, index, tok):
         # "изобретатель встретился с X", "понтифик": a person named only by a common noun is the doc's main person
         clause = tree.head(tok)
-        named = [r.entity for r in index.within(tree.subtree(clause) if clause is not None else [], PERSON)]
+        own = tree.own_clause(tok, clause) if clause is not None else set()  # not "..., который назначил X"
+        named = [r.entity for r in index.within([tok.doc[i] for i in own], PERSON)]
         main = index.salient_person(named)
         return [main] if main else []
     if not agents and subject and tok.lemma_ in _ANAPHORIC_SUBJECTS:
@@ -70,11 +71,16 @@ def _resolve(tree: Tree, index: EntityIndex, tok: Token, found: Found, subject: 
 
 def _bare_person(tree: Tree, index: EntityIndex, tok: Token) -> bool:
     """A singular animate common noun with no name, post or country of its own ("изобретатель", "первосвятитель")."""
-    if tok.pos_ != "NOUN" or "Anim" not in tok.morph.get("Animacy") or tok.morph.get("Number") != ["Sing"]:
+    initial = tok.i == 0 or tok.doc[tok.i - 1].text in (".", "!", "?", "\n") or tok.doc[tok.i - 1].is_space
+    if tok.pos_ == "PROPN" and (not initial or index.covering(tok, PERSON)):
+        return False  # a capital inside the sentence is a name the entity layer missed; at its start, any noun
+    if tok.pos_ not in ("NOUN", "PROPN") or "Anim" not in tok.morph.get("Animacy") or tok.morph.get("Number") != ["Sing"]:
         return False
     if tok.lemma_ in _ANAPHORIC_SUBJECTS or tok.lemma_ in cue("press"):
         return False
-    return not index.within(tree.phrase(tok))
+    # the entity layer may tag the bare noun itself as a post with no holder ("Литератор проведёт ...")
+    return all(r.type == POST and (r.start, r.end) == (tok.i, tok.i + 1) and not index.entities[r.entity].get("holder")
+               for r in index.within(tree.phrase(tok)))
 
 
 def _subjects(tree: Tree, verb: Token) -> list[Token]:
