@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
+import os
 import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -166,9 +167,16 @@ def load_models() -> None:
         raise ModelError(f"cannot load the models: {type(exc).__name__}: {exc}") from exc
 
 
-def _init_worker() -> None:
-    """Load the models once per worker process; a failure is raised on the worker's first chunk."""
+def _init_worker(threads: int) -> None:
+    """Load the models once per worker process; a failure is raised on the worker's first chunk.
+
+    BLAS threads are capped so N workers do not each start one thread per core (oversubscription made
+    `--jobs 2` slower than `--jobs 1`).
+    """
     global _WORKER_ERROR
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(threads)
     try:
         load_models()
     except ModelError as exc:
@@ -188,7 +196,8 @@ def run_batch(tasks: Iterable[Task], options: Options, *, jobs: int = 1) -> Iter
     if FORK:
         load_models()
     context = multiprocessing.get_context("fork" if FORK else "spawn")
-    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker)
+    threads = max(1, (os.cpu_count() or 1) // jobs)
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(threads,))
     try:
         for results in pool.map(run_chunk, chunks, repeat(options)):
             yield from results
