@@ -299,3 +299,38 @@ def test_sentence_initial_bare_person(text: str, expected: str) -> None:
     forums = [e for e in events if e.type == "forum"]
     assert forums and any(p.name.endswith(expected) for p in forums[0].participants), \
         [(e.type, [p.name for p in e.participants]) for e in events]
+
+
+# ---------------------------------------------------------------- place and time from linked mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "city", "when"),
+    [
+        # a relative clause about the event noun places and dates it, even past a genitive chain
+        ("Министр заявил о подготовке саммита Шанхайской организации сотрудничества, который должен пройти "
+         "в Астане в июле.", "forum", "Астана", "в июле"),
+        ("На конференции «Цифровое будущее», которая пройдёт в ближайшие выходные в Лондоне, выступит "
+         "Илон Маск.", "forum", "Лондон", "в ближайшие выходные"),
+        # a nameless earlier mention lends place and time to the event named right after it
+        ("Соглашение было подписано в среду в Шанхае. На подписании соглашения присутствовал министр "
+         "финансов Китая Лю Кунь.", "signing", "Шанхай", "в среду"),
+    ],
+)
+def test_place_and_time_linked(text: str, kind: str, city: str, when: str) -> None:
+    events, ents = _events(text)
+    chosen = [e for e in events if e.type == kind]
+    assert chosen, [(e.type, e.trigger.text) for e in events]
+    event = chosen[0]
+    assert event.location is not None and event.location.city is not None
+    assert ents[event.location.city].name == city
+    assert event.when is not None and when in event.when.text
+
+
+def test_meeting_merges_with_meeting_not_call() -> None:
+    text = ("Президент Финляндии Саули Ниинистё встретился с Олафом Шольцем и поговорил по телефону с Эммануэлем "
+            "Макроном. Саули Ниинистё встретился с Олафом Шольцем в пятницу в Берлине.")
+    events, ents = _events(text)
+    meetings = [e for e in events if e.type == "meeting"]
+    assert meetings and meetings[0].location is not None and meetings[0].location.city is not None
+    assert ents[meetings[0].location.city].name == "Берлин"

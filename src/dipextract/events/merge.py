@@ -102,11 +102,12 @@ def merge_drafts(drafts: list[Draft], fallback: Callable[[Draft], list[str]], wi
     """Merged events in reading order; drafts that name nobody join the event they point back at, else take
     the fallback participants (a sitting body) or are dropped."""
     events: list[Draft] = []
+    pending: list[Draft] = []  # nameless mentions with a place or time, waiting for the event named later
     for d in drafts:
         if not d.participants:
-            target = next((e for e in reversed(events) if _same_kind(e, d) and d.sentence - e.last <= window
-                           and (e.status == d.status or d.when is None)
-                           and not _conflict(e.location, d.location, ("city", "country"))), None)
+            target = _prefer_type(d, [e for e in reversed(events) if _same_kind(e, d) and d.sentence - e.last <= window
+                                      and (e.status == d.status or d.when is None)
+                                      and not _conflict(e.location, d.location, ("city", "country"))])
             if target is not None:
                 _absorb(target, d)
                 continue
@@ -114,10 +115,32 @@ def merge_drafts(drafts: list[Draft], fallback: Callable[[Draft], list[str]], wi
                 continue
             d.participants = fallback(d)
             if not d.participants:
+                if d.location or d.when:
+                    pending.append(d)
                 continue
-        target = next((e for e in reversed(events) if _mergeable(e, d)), None)
+        target = _prefer_type(d, [e for e in reversed(events) if _mergeable(e, d)])
         if target is not None:
             _absorb(target, d)
         else:
+            _fill_from(d, pending, window)
             events.append(d)
     return events
+
+
+def _prefer_type(d: Draft, candidates: list[Draft]) -> Draft | None:
+    """The latest candidate of d's own type, else the latest of its family: a meeting joins the meeting, not a call."""
+    return next((e for e in candidates if e.type == d.type), candidates[0] if candidates else None)
+
+
+def _fill_from(d: Draft, pending: list[Draft], window: int) -> None:
+    """"Соглашение было подписано в пятницу в Чикаго ... На подписании присутствовал X": the nameless earlier
+    mention of the same kind and status lends its place and time to the first event named after it."""
+    for p in reversed(pending):
+        if p.type != d.type or p.status != d.status or not 0 < d.sentence - p.sentence <= window:
+            continue
+        if _conflict(p.location, d.location, ("city", "country")) or _conflict(p.when, d.when, ("value",)):
+            continue
+        d.location = d.location or p.location
+        d.when = d.when or p.when
+        pending.remove(p)
+        return

@@ -27,11 +27,42 @@ def _scope(tok: Token, tree: Tree) -> list[Token]:
     if head is not None and head.pos_ in ("VERB", "AUX", "ADJ") and (
             rel.startswith("nsubj") or rel.startswith("obl") or rel == "obj" or rel == "xcomp"):
         scope.append(head)
+    for c in _own_relatives(tok, tree):  # "саммита ..., который должен пройти во Владивостоке"
+        scope += [c] + tree.children(c, "xcomp")
     for c in tree.children(tok, "obl", "nmod"):  # "в рамках визита в город Алматы ... встретился"
         if trigger_lemmas().get(c.lemma_) == "visit" or c.lemma_ in cue("linker"):
             scope.append(c)
             scope += [g for g in tree.children(c, "nmod") if trigger_lemmas().get(g.lemma_) == "visit"]
     return scope
+
+
+def _own_relatives(tok: Token, tree: Tree) -> list[Token]:
+    """Relative clauses about the event noun: "который"/"которая" agreeing with it, attached to it or, by a parser
+    slip, to a genitive inside its phrase ("саммита организации ..., который пройдёт")."""
+    if tok.pos_ != "NOUN":
+        return []
+    number, gender = tok.morph.get("Number"), tok.morph.get("Gender")
+    doc = tok.doc
+    for t in doc[tok.i + 1 : min(len(doc), tok.i + 16)]:
+        if t.text in (".", ";") or (t.morph.get("VerbForm") == ["Fin"] and t.pos_ in ("VERB", "AUX")):
+            return []
+        if t.lemma_ != "который" or t.morph.get("Case") != ["Nom"] or t.morph.get("Number") != number:
+            continue
+        if number == ["Sing"] and t.morph.get("Gender") != gender:
+            return []  # the nearest relative clause is about another noun
+        head = tree.head(t)
+        return [head] if head is not None and tree.rel(t).startswith("nsubj") else []
+    return []
+
+
+def _stretch(verb: Token, tree: Tree) -> set[int]:
+    """Token ids from the start of a clause to the first comma or stop after its verb."""
+    doc = verb.doc
+    lo = min(t.i for t in tree.subtree(verb))
+    hi = verb.i
+    while hi + 1 < len(doc) and doc[hi + 1].text not in (",", ".", ";", "!", "?", "—"):
+        hi += 1
+    return set(range(lo, hi + 1))
 
 
 def _inside_other(ref: Ref, index: EntityIndex, types: tuple[str, ...]) -> bool:
@@ -43,11 +74,14 @@ def _place_args(tok: Token, tree: Tree, index: EntityIndex, words: Sequence[Toke
     found: list[tuple[Ref, Token]] = []
     if tree.parsed(tok):
         for anchor in _scope(tok, tree):
-            for c in tree.children(anchor, "obl", "nmod", "obj"):
+            # "Муром посетят X": an accusative place the parser took for the subject
+            moved = [c for c in tree.children(anchor, "nsubj") if anchor.lemma_ in _VISIT_OBJECT
+                     and c.morph.get("Case") == ["Acc"] and index.covering(c, CITY, COUNTRY)]
+            for c in tree.children(anchor, "obl", "nmod", "obj") + moved:
                 rel = tree.rel(c)
-                if rel == "obj" and anchor.lemma_ not in _VISIT_OBJECT:
+                if rel in ("obj", "nsubj") and anchor.lemma_ not in _VISIT_OBJECT:
                     continue
-                if rel != "obj" and tree.case(c) not in _PLACE_CASES:
+                if rel not in ("obj", "nsubj") and tree.case(c) not in _PLACE_CASES:
                     continue
                 for r in index.within(tree.phrase(c), CITY, COUNTRY):
                     if index.doc[r.start].pos_ == "ADJ":
@@ -145,6 +179,12 @@ def find_when(tok: Token, words: Sequence[Token], tree: Tree, index: EntityIndex
             chosen = next((d for d in dates if any(i in area for i in range(d.start, d.end))), None)
             if chosen:
                 break
+        if chosen is None:  # "саммита, который должен пройти ... в сентябре": the relative clause's own stretch
+            for rel in _own_relatives(tok, tree):
+                span = _stretch(rel, tree)
+                chosen = next((d for d in dates if d.start in span), None)
+                if chosen:
+                    break
         if chosen is None:  # the one date of the trigger's main clause ("Во вторник X, прибывший ..., встретился")
             mine = [d for d in dates if d.start in _main_clause(tok, tree)]
             chosen = mine[0] if len(mine) == 1 and len(dates) <= 2 else None
