@@ -334,3 +334,20 @@ def test_meeting_merges_with_meeting_not_call() -> None:
     meetings = [e for e in events if e.type == "meeting"]
     assert meetings and meetings[0].location is not None and meetings[0].location.city is not None
     assert ents[meetings[0].location.city].name == "Берлин"
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        # a participle before the noun dates it
+        ("Правительство Грузии осудило состоявшийся в среду визит премьер-министра Армении Никола Пашиняна.",
+         "в среду"),
+        # a month or weekday adjective on the event noun is its time
+        ("На ноябрьском заседании в Вене министры нефти стран ОПЕК договорились о квотах.", "ноябрьском"),
+        ("Король Карл III отменил воскресную поездку в Шотландию.", "воскресную"),
+    ],
+)
+def test_when_from_participle_or_adjective(text: str, when: str) -> None:
+    events, _ = _events(text)
+    assert events and events[0].when is not None and events[0].when.text == when, \
+        [(e.trigger.text, e.when and e.when.text) for e in events]

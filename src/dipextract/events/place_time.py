@@ -55,6 +55,10 @@ def _own_relatives(tok: Token, tree: Tree) -> list[Token]:
     return []
 
 
+def _participle(c: Token, tree: Tree) -> bool:
+    return tree.rel(c) in ("acl", "amod") and (tree.rel(c) == "acl" or c.morph.get("VerbForm") == ["Part"])
+
+
 def _stretch(verb: Token, tree: Tree) -> set[int]:
     """Token ids from the start of a clause to the first comma or stop after its verb."""
     doc = verb.doc
@@ -165,6 +169,9 @@ def find_location(tok: Token, words: Sequence[Token], tree: Tree, index: EntityI
 def find_when(tok: Token, words: Sequence[Token], tree: Tree, index: EntityIndex,
               published: dt.date | None) -> dict[str, str | None] | None:
     """{text, value}: the date expression attached to the trigger or its clause, resolved against published."""
+    dated = [c for c in tree.children(tok, "amod") if c.lemma_ in cue("time_adj")] if tok.pos_ == "NOUN" else []
+    if dated:  # "на декабрьском заседании", "субботнюю поездку": the adjective is the event's own time
+        return {"text": dated[0].text, "value": None}
     dates = index.within(words, DATE)
     if not dates:
         return None
@@ -173,8 +180,9 @@ def find_when(tok: Token, words: Sequence[Token], tree: Tree, index: EntityIndex
         scope = _scope(tok, tree)
         for anchor in scope:
             area = {t.i for c in tree.children(anchor) if tree.rel(c) not in ("acl:relcl", "ccomp", "parataxis")
-                    and not (c.pos_ == "VERB" and not (anchor is tok and tree.rel(c) == "acl"))
-                    for t in tree.phrase(c)}  # "заседания, прошедшего в среду": the participle dates its noun
+                    and not (c.pos_ == "VERB" and not (anchor is tok and _participle(c, tree)))
+                    for t in (tree.subtree(c) if c.pos_ == "VERB" else tree.phrase(c))}
+            # "заседания, прошедшего в среду", "состоявшегося в пятницу визита": the participle dates its noun
             area.add(anchor.i)
             chosen = next((d for d in dates if any(i in area for i in range(d.start, d.end))), None)
             if chosen:
