@@ -76,7 +76,8 @@ class EntityResolver:
             mention = self._typed(doc, span)
             if mention is not None:
                 mentions.append(mention)
-        mentions = [self._without_destination(doc, m) if m.type == POST else m for m in mentions]
+        mentions = [self._post_core(doc, self._without_destination(doc, m)) if m.type == POST else m
+                    for m in mentions]
         tagged_posts = any(m.type == POST for m in mentions)
         mentions = self._merge_gazetteer(doc, mentions, hits)
         if self.rule_posts == "always" or (self.rule_posts == "fallback" and not tagged_posts):
@@ -114,6 +115,18 @@ class EntityResolver:
                 continue  # "Королёв" the person, not the town
             mentions.append(mention)
         return mentions
+
+    @staticmethod
+    def _post_core(doc: Doc, m: Mention) -> Mention:
+        """"экс-главе МВД", "бывший директор": a post is the office itself, as NEREL marks it."""
+        first = doc[m.token_start]
+        if first.lemma_ == "бывший" and m.token_end - m.token_start > 1:
+            span = doc[m.token_start + 1 : m.token_end]
+            return Mention(span.start_char, span.end_char, POST, span.text, span.start, span.end, m.source)
+        if first.lower_.startswith("экс-") and len(first.text) > 4:
+            start = m.start + 4
+            return Mention(start, m.end, POST, doc_text(doc)[start : m.end], m.token_start, m.token_end, m.source)
+        return m
 
     @staticmethod
     def _without_destination(doc: Doc, m: Mention) -> Mention:
@@ -193,8 +206,12 @@ class EntityResolver:
             if place is not None:
                 m.name, m.iso = place.name, place.iso
                 return
-        if not m.name:
-            m.name = nominative_phrase(tokens) if tokens and m.start == tokens[0].idx else m.text
+        if not m.name and tokens:
+            name = nominative_phrase(tokens)
+            prefix = doc_text(doc)[tokens[0].idx : m.start]  # a mention may start inside a word ("экс-")
+            m.name = name[len(prefix):] if name.lower().startswith(prefix.lower()) else m.text
+        elif not m.name:
+            m.name = m.text
 
     # ------------------------------------------------------------------ clustering and links
 
