@@ -351,3 +351,19 @@ def test_when_from_participle_or_adjective(text: str, when: str) -> None:
     events, _ = _events(text)
     assert events and events[0].when is not None and events[0].when.text == when, \
         [(e.trigger.text, e.when and e.when.text) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Визит президента Индонезии Джоко Видодо в Москву перенесён на 5 июня.",
+        "Заседание Совета Федерации перенесли на 12 июля.",
+    ],
+)
+def test_postponed_gives_cancelled_and_planned(text: str) -> None:
+    events, _ = _events(text)
+    statuses = sorted(e.status for e in events)
+    assert statuses == ["cancelled", "planned"], [(e.status, e.when and e.when.text) for e in events]
+    planned = next(e for e in events if e.status == "planned")
+    cancelled = next(e for e in events if e.status == "cancelled")
+    assert planned.when is not None and cancelled.when is None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -120,6 +121,27 @@ def _body(d: Draft, sentences: list[list[Token]], index: EntityIndex) -> list[st
     return [max(counts, key=lambda k: counts[k])] if counts else []
 
 
+_POSTPONE = frozenset({"перенести", "переносить", "перенестись", "переноситься", "перенесённый", "перенесенный"})
+
+
+def _postponed(d: Draft, tok: Token, words: Sequence[Token], tree: Tree, index: EntityIndex,
+               published: dt.date | None) -> Draft | None:
+    """"Визит перенесён на 5 июня": besides the called-off date, a planned event on the new one."""
+    if d.status != "cancelled":
+        return None
+    for verb in [tok, *list(tree.ancestors(tok))[:3]]:
+        if verb.lemma_ not in _POSTPONE:
+            continue
+        for c in tree.children(verb, "obl"):
+            dates = index.within(tree.phrase(c), DATE) if tree.case(c) == "на" or c.lower_ == "на" else []
+            if dates:
+                new = when_of(dates[0], words, published)
+                if d.when and d.when.get("text") == new["text"]:
+                    d.when = None  # the new date is not the called-off one's
+                return replace(d, status="planned", when=new, extra=[])
+    return None
+
+
 def _share_list(triggers: list[Trigger], local: list[Draft], doc: Doc, tree: Tree) -> None:
     """"запланировано проведение визита ..., заседания ..., заседания ...": list members share status and time."""
     for k in range(1, len(local)):
@@ -150,6 +172,7 @@ def extract_events(doc: Doc) -> list[dict[str, Any]]:
         triggers = find_triggers(words, tree, index)
         local = [_draft(t, words, si, tree, index, published) for t in triggers]
         _share_list(triggers, local, doc, tree)
+        local += [p for t, d in zip(triggers, local) if (p := _postponed(d, doc[t.head], words, tree, index, published))]
         if si > 0 and _elaborates(words):
             previous = index.within(sentences[si - 1], DATE)
             for d in local:
