@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .brat import read_text
-from .nerel import Predict, Progress, resolve_predict
+from .runner import Predict, Progress, resolve_predict
 
 # gold `source` -> folder under the corpora root (events-dev README, section 1)
 SOURCE_DIRS: dict[str, str] = {

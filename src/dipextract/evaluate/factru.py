@@ -36,14 +36,13 @@ Occupation and Meeting counts.
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..schema import Document
 from .factrueval import FrArgument, FrDoc, FrFact, load_factrueval
-from .nerel import Predict, Progress, resolve_predict
+from .runner import Predict, Progress, score_all
 from .score import F1, Span, greedy_matching, spans_overlap
 
 ENTITY_TAGS: dict[str, str] = {
@@ -379,17 +378,7 @@ def evaluate_factrueval(
 ) -> FactReport:
     """Run the pipeline (or `predict`) over FactRuEval-2016 texts and score mentions and facts."""
     golds = list(load_factrueval(Path(devset_dir), limit=limit))
-    report = FactReport()
-    predict, report.load_seconds = resolve_predict(predict)
-    items = [(g.text, {"doc_id": g.name, "published": None, "source": g.name + ".txt"}) for g in golds]
-    start = time.perf_counter()
-    for n, (gold, pred) in enumerate(zip(golds, predict(items), strict=True), 1):
-        score_document(pred, gold, report)
-        report.docs = n
-        if progress:
-            progress(n, len(golds))
-    report.seconds = time.perf_counter() - start
-    return report
+    return score_all(golds, FactReport(), score_document, predict, progress)
 
 
 def score_document(pred: Document, gold: FrDoc, report: FactReport) -> None:

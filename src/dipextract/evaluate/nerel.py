@@ -15,19 +15,16 @@ Scores, summed over documents:
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..schema import Document, Mention
 from .brat import BratDoc, load_brat, relation_pairs
+from .runner import Predict, Progress, score_all
 from .score import F1, Fragments, Span, score_exact, score_overlap, score_sets
 
-Item = tuple[str, dict[str, Any]]
-Predict = Callable[[Iterable[Item]], Iterator[Document]]
-Progress = Callable[[int, int], None]
 
 # contract type -> NEREL type
 NEREL_TYPES: dict[str, str] = {
@@ -129,23 +126,6 @@ def score_document(pred: Document, gold: BratDoc, report: NerelReport) -> None:
     report.link.add(score_sets(predicted_links(pred), gold_links(gold)))
 
 
-def _default_predict(items: Iterable[Item]) -> Iterator[Document]:
-    from ..api import extract_many
-
-    return extract_many(items)
-
-
-def resolve_predict(predict: Predict | None) -> tuple[Predict, float]:
-    """`predict`, or the pipeline loaded now so that its load time is kept out of docs/s."""
-    if predict is not None:
-        return predict, 0.0
-    from ..api import load
-
-    start = time.perf_counter()
-    load()
-    return _default_predict, time.perf_counter() - start
-
-
 def evaluate_nerel(
     corpus_dir: Path,
     *,
@@ -155,14 +135,4 @@ def evaluate_nerel(
 ) -> NerelReport:
     """Run the pipeline (or `predict`) over a NEREL brat folder and score it against the gold."""
     golds = list(load_brat(Path(corpus_dir), limit=limit))
-    report = NerelReport()
-    predict, report.load_seconds = resolve_predict(predict)
-    items = [(g.text, {"doc_id": g.name, "published": None, "source": g.name + ".txt"}) for g in golds]
-    start = time.perf_counter()
-    for n, (gold, pred) in enumerate(zip(golds, predict(items), strict=True), 1):
-        score_document(pred, gold, report)
-        report.docs = n
-        if progress:
-            progress(n, len(golds))
-    report.seconds = time.perf_counter() - start
-    return report
+    return score_all(golds, NerelReport(), score_document, predict, progress)
