@@ -367,3 +367,18 @@ def test_postponed_gives_cancelled_and_planned(text: str) -> None:
     planned = next(e for e in events if e.status == "planned")
     cancelled = next(e for e in events if e.status == "cancelled")
     assert planned.when is not None and cancelled.when is None
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("глава", "главы", True),
+        ("министра", "министром", True),
+        ("первосвятитель", "первоверховный", False),  # an unnamed post is not another post sharing a prefix
+        ("президент", "премьер-министр", False),
+    ],
+)
+def test_post_words_compare_by_stem(a: str, b: str, same: bool) -> None:
+    from dipextract.events.index import _same_word
+
+    assert _same_word(a, b) is same

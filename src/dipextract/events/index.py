@@ -55,17 +55,17 @@ class EntityIndex:
         return next((e["id"] for e in self.entities.values() if e["type"] == COUNTRY and e.get("iso") == iso), None)
 
     def _stems(self, ref: Ref) -> list[str]:
-        """Word stems of a post mention without its country words ("российского министра обороны" -> минис, оборо)."""
+        """Lowercase words of a post mention without its country words ("российского министра обороны" -> министра, обороны)."""
         inner = {i for r in self.refs if r.type == COUNTRY and ref.start <= r.start and r.end <= ref.end
                  for i in range(r.start, r.end)}
-        return [t.lower_[:5] for t in self.doc[ref.start : ref.end]
+        return [t.lower_ for t in self.doc[ref.start : ref.end]
                 if t.i not in inner and t.text.replace("-", "").isalpha() and len(t) > 2]  # "Премьер-министр" too
 
     def holder_elsewhere(self, ref: Ref, head: Token | None = None) -> list[str]:
         """The named holder of an unnamed post: the one person of the doc holding a post of that head, words, country."""
         stems = self._stems(ref) if ref.type == POST else []
         if head is not None and head.lemma_ in post_heads():
-            stems = [head.lemma_[:5]] + [s for s in stems if s != head.lower_[:5]]
+            stems = [head.lemma_] + [s for s in stems if s != head.lower_]
         if not stems:
             return []
         isos = {self.entities[r.entity].get("iso") for r in self.refs
@@ -80,7 +80,8 @@ class EntityIndex:
             other = self._stems(refs[0])
             holder = self.entities[post["holder"]]
             country = post.get("country") or holder.get("country")
-            if other and other[0] == stems[0] and set(stems) <= set(other) and (not isos or country in isos):
+            if other and _same_word(other[0], stems[0]) and all(any(_same_word(a, b) for b in other) for a in stems) \
+                    and (not isos or country in isos):
                 found.append(post["holder"])
         found = _unique(found)
         return found if len(found) == 1 else []
@@ -153,6 +154,14 @@ class EntityIndex:
             if best is None or dist < best[0]:
                 best = (dist, post["name"])
         return best[1] if best else None
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Two forms of one word: a shared stem all but the endings long ("главы"/"глава", not "первосвятитель"/"первоверховный")."""
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n == len(a) == len(b) or n >= max(4, min(len(a), len(b)) - 2)
 
 
 def _unique(items: Iterable[str | None]) -> list[str]:

@@ -139,8 +139,9 @@ def _noun_participants(tree: Tree, index: EntityIndex, tok: Token, found: Found,
     for c in tree.children(tok):
         rel = tree.rel(c)
         case = tree.case(c)
-        if rel.startswith("nmod") and not case and c.i < tok.i:
-            continue  # a genitive agent follows its noun; one before it is a parser slip
+        if rel.startswith("nmod") and c.i < tok.i and (not case or any(
+                t.text == "," for t in tok.doc[c.i : tok.i])):
+            continue  # a genitive agent follows its noun; one before it, or across a comma, is a parser slip
         if rel.startswith("nmod") and (not case and c.morph.get("Case") in (["Gen"], ["Ins"], []) or case in _PARTNER_CASES):
             if c.lemma_ in cue("press"):
                 continue
