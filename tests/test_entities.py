@@ -139,3 +139,18 @@ def test_nothing_from_empty_or_foreign_text(text: str) -> None:
     doc = extract(text)
     assert_contract(text, doc)
     assert [e for e in doc.entities if e.type != "DATE"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "mentions"),
+    [
+        ("Реджеп Тайип Эрдоган прибыл в Киев. Позже Реджеп Эрдоган встретился с коллегой. Эрдоган доволен.",
+         "Реджеп Тайип Эрдоган", 3),
+        ("Акылбек Жапаров встретился с Алиханом Смаиловым. Жапаров отметил успехи. А. Жапаров уехал.",
+         "Акылбек Жапаров", 3),
+    ],
+)
+def test_one_entity_per_person(text: str, name: str, mentions: int) -> None:
+    doc = extract(text)
+    person = _entity(doc, "PERSON", name)
+    assert len(person.mentions) == mentions

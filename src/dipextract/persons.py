@@ -21,11 +21,16 @@ def _same_surname(a: str | None, b: str | None) -> bool:
 
 
 def _compatible_first(a: str | None, b: str | None) -> bool:
-    """'А.' fits 'Акылбек'; a missing first name fits any."""
+    """'А.' fits 'Акылбек', 'Реджеп' fits 'Реджеп Тайип'; a missing first name fits any."""
     ka, kb = _key(a).rstrip("."), _key(b).rstrip(".")
     if not ka or not kb:
         return True
-    return ka == kb or (len(ka) == 1 and kb.startswith(ka)) or (len(kb) == 1 and ka.startswith(kb))
+    if ka == kb or (len(ka) == 1 and kb.startswith(ka)) or (len(kb) == 1 and ka.startswith(kb)):
+        return True
+    # "Реджеп" and "Реджеп Тайип"; "Владимир" and "Владимир Козьмич" (a patronymic read as a given name)
+    wa, wb = ka.split(), kb.split()
+    shorter, longer = sorted((wa, wb), key=len)
+    return longer[: len(shorter)] == shorter
 
 
 class _Person:

@@ -158,6 +158,10 @@ class EntityResolver:
         if not text or not any(ch.isalpha() for ch in text):
             return None
         label = span.label_
+        if label == ORGANIZATION and text.isupper() and len(text) > 3:
+            place = self.gazetteer.resolve(CITY, text)
+            if place is not None:  # a dateline "МОСКВА, 5 марта" is the city, not an agency
+                return _mention_from_span(span, CITY, "tagger")
         if label != "LOC":
             return _mention_from_span(span, label, "tagger")
         for kind in _PLACE_TYPES:
