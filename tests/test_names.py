@@ -32,6 +32,9 @@ from dipextract.names import NameWord, normalize_person
         ([("Львом", "Ins", "Masc"), ("Толстым", "Ins", "Masc")], ("Лев", None, "Толстой")),
         ([("Мигеля", "Gen", "Masc"), ("Диас-Канеля", "Gen", "Masc")], ("Мигель", None, "Диас-Канель")),
         ([("Андрея", "Gen", "Masc"), ("Иванова", "Gen", "Masc")], ("Андрей", None, "Иванов")),
+        # regnal names stay whole, as written
+        ([("Бенедикта", "Gen", "Masc"), ("XVI", None, None)], (None, None, "Бенедикт XVI")),
+        ([("Елизаветой", "Ins", "Fem"), ("II", None, None)], (None, None, "Елизавета II")),
     ],
 )
 def test_nominative(words: list[tuple[str, str | None, str | None]], expected: tuple[str | None, ...]) -> None:

@@ -12,6 +12,7 @@ from .morph import parse
 
 _CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
 _INITIAL = re.compile(r"^[А-ЯЁA-Z]\.?$")
+ROMAN = re.compile(r"^[IVXLC]+$")
 
 # Endings of Russian-type surnames by (gender, case) -> nominative ending; the first match wins.
 # pymorphy3 reads unknown "-овым" surnames as adjectives ("Смаиловым" -> "смаиловый"), hence these rules.
@@ -186,6 +187,10 @@ def normalize_person(words: list[NameWord]) -> PersonName:
         return PersonName(None, None, None)
     gender = _gender_of(words)
     case = _case_of(words, gender)
+    if len(words) >= 2 and ROMAN.match(words[-1].text):
+        # regnal names are kept whole, as written: "Бенедикта XVI" -> "Бенедикт XVI", "Елизаветой II"
+        given = " ".join(nominative_word(w.text, "first", case, gender) for w in words[:-1])
+        return PersonName(None, None, f"{given} {words[-1].text}")
     roles: list[str | None] = [_role_of(w.text) for w in words]
     initials = [bool(_INITIAL.match(w.text)) for w in words]
     n = len(words)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .mentions import Mention
+from .names import ROMAN
 
 
 def _key(word: str | None) -> str:
@@ -17,6 +18,9 @@ def _same_surname(a: str | None, b: str | None) -> bool:
     if ka == kb:
         return True
     shorter, longer = sorted((ka, kb), key=len)
+    head, _, numeral = longer.partition(" ")
+    if numeral and ROMAN.match(numeral.upper()) and head == shorter:
+        return True  # "Бенедикт" is "Бенедикт XVI"
     return len(shorter) >= 4 and longer.startswith(shorter) and len(longer) - len(shorter) <= 2
 
 
