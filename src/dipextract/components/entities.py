@@ -267,8 +267,13 @@ class EntityResolver:
 
     @staticmethod
     def _fill_post_fields(entities: list[dict[str, Any]]) -> None:
-        """A post's country and organisation are the ones named inside it; its holder lists it."""
+        """A post's country and organisation are the ones named inside it (an organisation's country too);
+        its holder lists it."""
         inner = [(m, e) for e in entities if e["type"] in (COUNTRY, ORGANIZATION) for m in e["mentions"]]
+        for org in (e for e in entities if e["type"] == ORGANIZATION and e.get("country") is None):
+            # "японский МИД", "Правительство России": the country named inside the organisation's name
+            org["country"] = next((e.get("iso") for om in org["mentions"] for m, e in inner
+                                   if e["type"] == COUNTRY and om.contains(m) and e.get("iso")), None)
         for post in (e for e in entities if e["type"] == POST):
             for pm in post["mentions"]:
                 for m, e in inner:
