@@ -17,7 +17,8 @@ merged into one that accepts either tag and counts as org when missed (the offic
 Facts follow the track-3 comparator (dialent `task3/eval.py`):
 - Ours: an Occupation per (PERSON, POST) pair from `POST.holder` and `PERSON.posts`, with arguments
   who = the person, position = the post, where = the post's `organization`, else the COUNTRY entity
-  whose `iso` is the post's `country` (omitted when neither exists); a Meeting per event of type
+  whose `iso` is the post's `country`, else a REGION or CITY named inside the post ("губернатор
+  Приморского края"; omitted when there is none); a Meeting per event of type
   meeting or talks whose status is held or planned, one `participant` argument per participant entity.
 - A predicted argument matches a gold argument of the same name when one of its mention spans shares
   a character with a span of the gold value (for an `objN`: all spans of all mentions of that
@@ -317,6 +318,16 @@ def _entity_arg(name: str, entity: Any) -> PredArg:
     return PredArg(name, tuple((m.start, m.end) for m in entity.mentions), (entity.name,))
 
 
+def _place_inside(post: Any, entities: list[Any]) -> Any:
+    """A region or city named inside the post ("губернатор Приморского края") is the Occupation's Where."""
+    for e in entities:
+        if e.type in ("REGION", "CITY"):
+            for m in e.mentions:
+                if any(pm.start <= m.start and m.end <= pm.end for pm in post.mentions):
+                    return e
+    return None
+
+
 def predicted_facts(pred: Document) -> list[PredFact]:
     """Occupations from POST.holder / PERSON.posts, Meetings from held or planned meeting/talks events."""
     by_id = {e.id: e for e in pred.entities}
@@ -333,8 +344,10 @@ def predicted_facts(pred: Document) -> list[PredFact]:
     for person_id, post_id in pairs:
         person, post = by_id[person_id], by_id[post_id]
         args = [_entity_arg("who", person), _entity_arg("position", post)]
-        where = by_id.get(getattr(post, "organization", None) or "") or countries.get(
-            getattr(post, "country", None) or ""
+        where = (
+            by_id.get(getattr(post, "organization", None) or "")
+            or countries.get(getattr(post, "country", None) or "")
+            or _place_inside(post, pred.entities)
         )
         if where is not None:
             args.append(_entity_arg("where", where))
