@@ -160,3 +160,8 @@ def test_post_mention_leaves_out_the_closing_quote() -> None:
     doc = extract("Глава «Металлоинвеста» Андрей Варичев посетил завод.")
     post = next(e for e in _by_type(doc, "POST") if e.name == "Глава «Металлоинвеста»")
     assert [m.text for m in post.mentions] == ["Глава «Металлоинвеста"]  # as NEREL marks it
+
+
+def test_person_name_without_title() -> None:
+    doc = extract("Вчера мадам Тюссо открыла выставку в Лондоне.")
+    assert all(not e.name.lower().startswith("мадам") for e in _by_type(doc, "PERSON"))

@@ -18,7 +18,7 @@ from ..mentions import Mention
 from ..names import NameWord, normalize_person
 from ..persons import cluster_persons
 from ..phrases import nominative_phrase
-from ..posts import find_posts
+from ..posts import find_posts, post_heads
 from ..segments import doc_text, is_russian, russian_sentences
 
 for _name, _default in (("published", None), ("entities", None)):
@@ -26,6 +26,8 @@ for _name, _default in (("published", None), ("entities", None)):
         Doc.set_extension(_name, default=_default)
 
 _PLACE_TYPES = (COUNTRY, CITY, REGION)
+_TITLES = frozenset({"мадам", "господин", "госпожа", "сэр", "мистер", "миссис", "мисс", "леди", "лорд", "фрау", "герр",
+                     "маршал", "полковник", "генерал", "доктор", "профессор", "святой"})
 _GAZETTEER_ADDS = (COUNTRY, CITY, REGION, ORGANIZATION)
 
 
@@ -79,6 +81,9 @@ class EntityResolver:
         mentions = [self._post_core(doc, self._without_destination(doc, m)) if m.type == POST else m
                     for m in mentions]
         mentions = self._without_holder_names(doc, mentions)
+        places = [(h.start, h.end) for h in hits if h.place.kind != ORGANIZATION]
+        mentions = [self._person_core(doc, m, places) if m.type == PERSON else m for m in mentions]
+        mentions = [m for m in mentions if m is not None]
         tagged_posts = any(m.type == POST for m in mentions)
         mentions = self._merge_gazetteer(doc, mentions, hits)
         if self.rule_posts == "always" or (self.rule_posts == "fallback" and not tagged_posts):
@@ -116,6 +121,22 @@ class EntityResolver:
                 continue  # "Королёв" the person, not the town
             mentions.append(mention)
         return mentions
+
+    @staticmethod
+    def _person_core(doc: Doc, m: Mention, places: list[tuple[int, int]]) -> Mention | None:
+        """A name without a leading title or place: "Полковник Квачков", "Гессен Фолькер Буфье"."""
+        start = m.token_start
+        while start < m.token_end - 1:
+            token = doc[start]
+            is_place = any(s <= token.idx and token.idx + len(token.text) <= e for s, e in places)
+            if token.lemma_ in post_heads() or token.lemma_ in _TITLES or is_place:
+                start += 1
+            else:
+                break
+        if start == m.token_start:
+            return m
+        span = doc[start : m.token_end]
+        return Mention(span.start_char, span.end_char, PERSON, span.text, span.start, span.end, m.source)
 
     @staticmethod
     def _without_holder_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
