@@ -1,4 +1,5 @@
 """Exact-span P/R/F1 of dipextract.dates.find_dates against NEREL DATE annotations in a brat folder."""
+
 from __future__ import annotations
 
 import argparse
@@ -55,8 +56,10 @@ def main() -> int:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
-    print(f"{args.folder}: gold={tp + fn} pred={tp + fp} tp={tp}  P={p:.3f} R={r:.3f} F1={f:.3f}"
-          f"  ({chars / max(elapsed, 1e-9) / 1e6:.2f} Mchar/s)")
+    print(
+        f"{args.folder}: gold={tp + fn} pred={tp + fp} tp={tp}  P={p:.3f} R={r:.3f} F1={f:.3f}"
+        f"  ({chars / max(elapsed, 1e-9) / 1e6:.2f} Mchar/s)"
+    )
     if args.errors:
         print("\nFalse positives:", *(f"  {n:3d} {t!r}" for t, n in fps.most_common(args.errors)), sep="\n")
         print("\nFalse negatives:", *(f"  {n:3d} {t!r}" for t, n in fns.most_common(args.errors)), sep="\n")

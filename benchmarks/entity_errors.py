@@ -31,10 +31,10 @@ def main() -> None:
         pred = {(m.start, m.end) for e in doc.entities if e.type == args.type for m in e.mentions}
         for s, e in pred - gold:
             near = next((g for g in gold if g[0] < e and s < g[1]), None)
-            false[f"{brat.text[s:e]!r}" + (f" (gold {brat.text[near[0]:near[1]]!r})" if near else "")] += 1
+            false[f"{brat.text[s:e]!r}" + (f" (gold {brat.text[near[0] : near[1]]!r})" if near else "")] += 1
         for s, e in gold - pred:
             near = next((p for p in pred if p[0] < e and s < p[1]), None)
-            missed[f"{brat.text[s:e]!r}" + (f" (pred {brat.text[near[0]:near[1]]!r})" if near else "")] += 1
+            missed[f"{brat.text[s:e]!r}" + (f" (pred {brat.text[near[0] : near[1]]!r})" if near else "")] += 1
     print(f"false {sum(false.values())}, missed {sum(missed.values())}")
     for label, counter in (("FALSE", false), ("MISSED", missed)):
         for text, n in counter.most_common(60):

@@ -70,7 +70,9 @@ def main() -> None:
     for (stem, _text), doc in zip(items, docs):
         if events is not None:
             doc = events(doc)
-        (args.out / f"{stem}.json").write_text(to_document(doc, doc_id=stem).to_json(indent=1), encoding="utf-8")
+        (args.out / f"{stem}.json").write_text(
+            to_document(doc, doc_id=stem).to_json(indent=1), encoding="utf-8"
+        )
     command = [sys.executable, "events_eval.py", "--pred-dir", str(args.out)]
     if args.report is not None:
         command += ["--json", str(args.report)]

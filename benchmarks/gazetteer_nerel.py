@@ -48,7 +48,9 @@ def main() -> None:
     """Run the benchmark and print a table."""
     ap = argparse.ArgumentParser()
     ap.add_argument("brat_dir", nargs="?", default="/work/shared/corpora/nerel/dev", type=Path)
-    ap.add_argument("--errors", type=int, default=0, help="show the N most frequent false positives/negatives per type")
+    ap.add_argument(
+        "--errors", type=int, default=0, help="show the N most frequent false positives/negatives per type"
+    )
     args = ap.parse_args()
 
     t0 = time.perf_counter()
@@ -96,7 +98,9 @@ def main() -> None:
         r = a / (a + c) if a + c else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
         print(f"{k:<13}{p:7.3f}{r:7.3f}{f:7.3f}{a:6d}{b:6d}{c:6d}{cov / max(tot, 1):9.3f} ({cov}/{tot})")
-    print(f"load {t_load:.2f} s, find {t_find:.2f} s, resolve {t_resolve:.2f} s (first run includes morph cache warm-up)")
+    print(
+        f"load {t_load:.2f} s, find {t_find:.2f} s, resolve {t_resolve:.2f} s (first run includes morph cache warm-up)"
+    )
     if args.errors:
         for k in TYPES.values():
             print(f"\n{k} FP: {fps[k].most_common(args.errors)}")

@@ -33,8 +33,15 @@ def main() -> None:
             start, end = e.span
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
-                mentions[(start, end)] = Mention(start, end, "PERSON" if e.type == "PERSON" else "POST",
-                                                 e.text, span.start, span.end, "gold")
+                mentions[(start, end)] = Mention(
+                    start,
+                    end,
+                    "PERSON" if e.type == "PERSON" else "POST",
+                    e.text,
+                    span.start,
+                    span.end,
+                    "gold",
+                )
         persons = [m for m in mentions.values() if m.type == "PERSON"]
         posts = [m for m in mentions.values() if m.type == "POST"]
         predicted = set()

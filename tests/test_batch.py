@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
+from test_io import LAVROV, MAX_BYTES, PLANNED, TALKS, write_corpus
 from typer.testing import CliRunner
 
 import dipextract.api as api
@@ -16,7 +17,6 @@ from dipextract.batch import Options, Result, Summary, Task, run_batch
 from dipextract.cli import app
 from dipextract.errors import ModelError
 from dipextract.schema import Document
-from test_io import LAVROV, MAX_BYTES, PLANNED, TALKS, write_corpus
 
 pytestmark = pytest.mark.slow
 
@@ -45,7 +45,13 @@ def test_broken_article_fails_alone(poisoned: None) -> None:
     texts = [LAVROV, TALKS, f"{POISON} {PLANNED}", PLANNED, LAVROV]
     results = list(run_batch(text_tasks(texts), Options(batch_size=4)))
     assert [r.task.source for r in results] == ["t0", "t1", "t2", "t3", "t4"]
-    assert [r.error for r in results] == [None, None, "pipeline failed: ValueError: pipeline exploded", None, None]
+    assert [r.error for r in results] == [
+        None,
+        None,
+        "pipeline failed: ValueError: pipeline exploded",
+        None,
+        None,
+    ]
     assert results[0].document == api.extract(LAVROV, doc_id="t0", source="t0")
     assert results[0].document.to_json() == results[4].document.to_json().replace('"t4"', '"t0"')
 
@@ -56,7 +62,10 @@ def test_broken_article_in_json_lines(poisoned: None, tmp_path: Path) -> None:
     result = CliRunner().invoke(app, [str(tmp_path)])
     assert result.exit_code == 1
     lines = [json.loads(line) for line in result.stdout.splitlines()]
-    assert lines[1] == {"error": "pipeline failed: ValueError: pipeline exploded", "source": str(tmp_path / "b.txt")}
+    assert lines[1] == {
+        "error": "pipeline failed: ValueError: pipeline exploded",
+        "source": str(tmp_path / "b.txt"),
+    }
     assert lines[0]["doc_id"] == "a" and lines[2]["doc_id"] == "c"
     assert f"error: {tmp_path / 'b.txt'}: pipeline failed" in result.stderr
     assert "articles: 2, " in result.stderr and "failures: 1" in result.stderr
@@ -97,12 +106,16 @@ def test_two_jobs_give_the_same_output(tmp_path: Path) -> None:
 TEXT = st.text(
     alphabet=st.one_of(
         st.characters(exclude_categories=()),
-        st.sampled_from("абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯөүң.,;:!?«»—-–()\"' \n\r\t\u00a0\u200b\x00\x07"),
+        st.sampled_from(
+            "абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯөүң.,;:!?«»—-–()\"' \n\r\t\u00a0\u200b\x00\x07"
+        ),
     ),
     max_size=300,
 )
 WORDS = st.lists(
-    st.one_of(TEXT, st.sampled_from(["Москва", "Лавров", "МИД России", "12 марта", "встретился", "визит", "Путин"])),
+    st.one_of(
+        TEXT, st.sampled_from(["Москва", "Лавров", "МИД России", "12 марта", "встретился", "визит", "Путин"])
+    ),
     max_size=40,
 ).map(" ".join)
 LONG_LINE = st.integers(500, 2000).map(lambda n: ("Путин Москва " * n)[: n * 3])

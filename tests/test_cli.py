@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from test_io import MAX_BYTES, write_corpus
 from typer.testing import CliRunner
 
 from dipextract.cli import app
-from test_io import MAX_BYTES, write_corpus
 
 pytestmark = pytest.mark.slow
 
@@ -73,7 +73,9 @@ def test_folder_to_out_folder(corpus: tuple[Path, dict], batch) -> None:
     assert f"error: {root / 'big.txt'}: too large: " in result.stderr
     assert "articles: 12, " in result.stderr and "failures: 2" in result.stderr
     written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
-    expected = sorted(str(Path(name).with_suffix(".json").as_posix()) for name, c in cases.items() if not c[2])
+    expected = sorted(
+        str(Path(name).with_suffix(".json").as_posix()) for name, c in cases.items() if not c[2]
+    )
     assert written == expected
     for name, (_, text, error) in cases.items():
         if error:
@@ -89,8 +91,10 @@ def test_folder_to_out_folder(corpus: tuple[Path, dict], batch) -> None:
 
 def test_same_text_same_analysis_whatever_the_encoding(corpus: tuple[Path, dict], batch) -> None:
     _, out = batch
-    docs = {name: json.loads((out / f"{name}.json").read_text(encoding="utf-8")) for name in
-            ("utf8", "utf8_bom", "cp1251", "koi8r", "utf16")}
+    docs = {
+        name: json.loads((out / f"{name}.json").read_text(encoding="utf-8"))
+        for name in ("utf8", "utf8_bom", "cp1251", "koi8r", "utf16")
+    }
     reference = analysis(docs["utf8"])
     assert reference["entities"], "the Russian sentences should give entities"
     for name, doc in docs.items():

@@ -12,12 +12,12 @@ pytest.importorskip("distributed", reason="dask is an optional extra: pip instal
 
 import dask.bag as db  # noqa: E402
 from distributed import Client, LocalCluster  # noqa: E402
+from test_io import KYRGYZ, LAVROV, MAX_BYTES, TALKS, write_corpus  # noqa: E402
 
 from dipextract import api  # noqa: E402
 from dipextract.batch import Options  # noqa: E402
 from dipextract.cli import app  # noqa: E402
 from dipextract.distributed import extract_bag  # noqa: E402
-from test_io import KYRGYZ, LAVROV, MAX_BYTES, TALKS, write_corpus  # noqa: E402
 
 pytestmark = pytest.mark.slow
 
@@ -39,7 +39,9 @@ def test_extract_bag(cluster, tmp_path: Path) -> None:
     bag = db.from_sequence(items, partition_size=2)
     docs = client.compute(extract_bag(bag, Options())).result()
     assert docs[0] == json.loads(api.extract(LAVROV, source="<item 0>").to_json())
-    assert docs[1] == json.loads(api.extract(KYRGYZ, doc_id="kg", source="kg.txt", published=api.dt.date(2024, 3, 15)).to_json())
+    assert docs[1] == json.loads(
+        api.extract(KYRGYZ, doc_id="kg", source="kg.txt", published=api.dt.date(2024, 3, 15)).to_json()
+    )
     assert docs[2]["doc_id"] == "talks" and docs[2]["source"] == str(path)
     assert docs[2]["entities"] == json.loads(api.extract(TALKS).to_json())["entities"]
     assert docs[3] == {"error": "binary", "source": str(binary)}

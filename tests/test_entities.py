@@ -5,11 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from contract import assert_contract
 
 from dipextract import extract
 from dipextract.schema import Document
-
-from contract import assert_contract
 
 
 def _by_type(doc: Document, type_: str) -> list:  # type: ignore[type-arg]
@@ -66,14 +65,22 @@ def test_seed_countries_and_city(seed: Document) -> None:
     almaty = _entity(seed, "CITY", "Алматы")
     assert almaty.country == "KZ"
     # "кыргызско-казахстанского" gives two country mentions inside one word
-    compound = [m for e in _by_type(seed, "COUNTRY") for m in e.mentions if m.text in ("кыргызско", "казахстанского")]
+    compound = [
+        m for e in _by_type(seed, "COUNTRY") for m in e.mentions if m.text in ("кыргызско", "казахстанского")
+    ]
     assert {m.text for m in compound} == {"кыргызско", "казахстанского"}
 
 
 @pytest.mark.parametrize(
     ("text", "type_", "name", "field", "value"),
     [
-        ("Министр иностранных дел России Сергей Лавров прибыл в Анкару.", "PERSON", "Сергей Лавров", "country", "RU"),
+        (
+            "Министр иностранных дел России Сергей Лавров прибыл в Анкару.",
+            "PERSON",
+            "Сергей Лавров",
+            "country",
+            "RU",
+        ),
         ("Визит в Москву совершил глава МИД Китая Ван И.", "COUNTRY", "Китай", "iso", "CN"),
         ("Переговоры прошли в Алма-Ате.", "CITY", "Алматы", "country", "KZ"),
         ("Делегация Российской Федерации прибыла в Бишкек.", "COUNTRY", "Россия", "iso", "RU"),
@@ -90,14 +97,26 @@ def test_entity_fields(text: str, type_: str, name: str, field: str, value: str)
 @pytest.mark.parametrize(
     ("text", "person", "post"),
     [
-        ("Министр иностранных дел России Сергей Лавров прибыл в Анкару.", "Сергей Лавров",
-         "Министр иностранных дел России"),
-        ("Сергей Лавров, министр иностранных дел России, прибыл в Анкару.", "Сергей Лавров",
-         "министр иностранных дел России"),
-        ("В Кремле Владимир Путин принял губернатора Тульской области Алексея Дюмина.", "Алексей Дюмин",
-         "губернатор Тульской области"),
-        ("Вчера премьер-министр Японии Фумио Кисида встретился с президентом.", "Фумио Кисида",
-         "премьер-министр Японии"),
+        (
+            "Министр иностранных дел России Сергей Лавров прибыл в Анкару.",
+            "Сергей Лавров",
+            "Министр иностранных дел России",
+        ),
+        (
+            "Сергей Лавров, министр иностранных дел России, прибыл в Анкару.",
+            "Сергей Лавров",
+            "министр иностранных дел России",
+        ),
+        (
+            "В Кремле Владимир Путин принял губернатора Тульской области Алексея Дюмина.",
+            "Алексей Дюмин",
+            "губернатор Тульской области",
+        ),
+        (
+            "Вчера премьер-министр Японии Фумио Кисида встретился с президентом.",
+            "Фумио Кисида",
+            "премьер-министр Японии",
+        ),
     ],
 )
 def test_post_holder(text: str, person: str, post: str) -> None:
@@ -111,12 +130,22 @@ def test_post_holder(text: str, person: str, post: str) -> None:
     ("text", "type_", "names"),
     [
         # a trip's destination (accusative) is not part of the post; a posting (locative) is
-        ("Запланирован визит Президента Кыргызской Республики в Республику Казахстан.", "POST",
-         {"Президент Кыргызской Республики"}),
-        ("Посол Италии в Грузии Виторио Сандали вручил верительные грамоты.", "POST", {"Посол Италии в Грузии"}),
+        (
+            "Запланирован визит Президента Кыргызской Республики в Республику Казахстан.",
+            "POST",
+            {"Президент Кыргызской Республики"},
+        ),
+        (
+            "Посол Италии в Грузии Виторио Сандали вручил верительные грамоты.",
+            "POST",
+            {"Посол Италии в Грузии"},
+        ),
         # a former office is marked without "бывший"/"экс-", as NEREL does
-        ("Юрий Солошенко, бывший директор предприятия «Знамя», вернулся домой.", "POST",
-         {"директор предприятия «Знамя»"}),
+        (
+            "Юрий Солошенко, бывший директор предприятия «Знамя», вернулся домой.",
+            "POST",
+            {"директор предприятия «Знамя»"},
+        ),
     ],
 )
 def test_normalised_names(text: str, type_: str, names: set[str]) -> None:
@@ -132,8 +161,14 @@ def test_inflected_abbreviation_keeps_capitals() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["", "   \n\n", "The Prime Minister of Kazakhstan met the President of Kyrgyzstan in Almaty.",
-     "Жаңылыктар Кыргызстандын Өкмөтү", "12345 !!! ???", "<p>Привет</p>"],
+    [
+        "",
+        "   \n\n",
+        "The Prime Minister of Kazakhstan met the President of Kyrgyzstan in Almaty.",
+        "Жаңылыктар Кыргызстандын Өкмөтү",
+        "12345 !!! ???",
+        "<p>Привет</p>",
+    ],
 )
 def test_nothing_from_empty_or_foreign_text(text: str) -> None:
     doc = extract(text)
@@ -144,10 +179,16 @@ def test_nothing_from_empty_or_foreign_text(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "name", "mentions"),
     [
-        ("Реджеп Тайип Эрдоган прибыл в Киев. Позже Реджеп Эрдоган встретился с коллегой. Эрдоган доволен.",
-         "Реджеп Тайип Эрдоган", 3),
-        ("Акылбек Жапаров встретился с Алиханом Смаиловым. Жапаров отметил успехи. А. Жапаров уехал.",
-         "Акылбек Жапаров", 3),
+        (
+            "Реджеп Тайип Эрдоган прибыл в Киев. Позже Реджеп Эрдоган встретился с коллегой. Эрдоган доволен.",
+            "Реджеп Тайип Эрдоган",
+            3,
+        ),
+        (
+            "Акылбек Жапаров встретился с Алиханом Смаиловым. Жапаров отметил успехи. А. Жапаров уехал.",
+            "Акылбек Жапаров",
+            3,
+        ),
     ],
 )
 def test_one_entity_per_person(text: str, name: str, mentions: int) -> None:

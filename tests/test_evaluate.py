@@ -14,12 +14,23 @@ from typer.testing import CliRunner
 from dipextract.evaluate import evaluate_events, evaluate_factrueval, evaluate_nerel
 from dipextract.evaluate.brat import load_brat, parse_ann, relation_pairs
 from dipextract.evaluate.cli import evaluate_app
+from dipextract.evaluate.factru import strings_match
 from dipextract.evaluate.factrueval import load_factrueval, parse_argument
 from dipextract.evaluate.nerel import predicted_links
 from dipextract.evaluate.report import format_table
-from dipextract.evaluate.factru import strings_match
 from dipextract.evaluate.score import F1, max_matching, score_exact, score_overlap
-from dipextract.schema import City, Country, Document, Event, Evidence, Mention, Participant, Person, Post, Span
+from dipextract.schema import (
+    City,
+    Country,
+    Document,
+    Event,
+    Evidence,
+    Mention,
+    Participant,
+    Person,
+    Post,
+    Span,
+)
 
 NEREL_DEV = Path("/work/shared/corpora/nerel/dev")
 
@@ -118,7 +129,11 @@ def write_brat(folder: Path) -> Path:
     for tid, type_, frag in rows:
         m = mention(t, frag)
         lines.append(f"{tid}\t{type_} {m.start} {m.end}\t{frag}")
-    lines += ["R1\tWORKS_AS Arg1:T3 Arg2:T1\t", "R2\tWORKS_AS Arg1:T7 Arg2:T5\t", "N1\tReference T4 Wikidata:Q64\tБерлин"]
+    lines += [
+        "R1\tWORKS_AS Arg1:T3 Arg2:T1\t",
+        "R2\tWORKS_AS Arg1:T7 Arg2:T5\t",
+        "N1\tReference T4 Wikidata:Q64\tБерлин",
+    ]
     (folder / "doc1.txt").write_text(t, encoding="utf-8")
     (folder / "doc1.ann").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return folder
@@ -129,7 +144,11 @@ def nerel_perfect() -> Document:
     return Document(
         doc_id="doc1",
         entities=[
-            Person(id="e1", name="Эмманюэль Макрон", mentions=[mention(t, "Эмманюэль Макрон"), mention(t, "Макрона")]),
+            Person(
+                id="e1",
+                name="Эмманюэль Макрон",
+                mentions=[mention(t, "Эмманюэль Макрон"), mention(t, "Макрона")],
+            ),
             Post(id="e2", name="Президент Франции", mentions=[mention(t, "Президент Франции")], holder="e1"),
             Country(id="e3", name="Франция", iso="FR", mentions=[mention(t, "Франции")]),
             City(id="e4", name="Берлин", mentions=[mention(t, "Берлин")]),
@@ -158,7 +177,10 @@ def test_parse_ann_discontinuous_and_relations():
 def test_relation_pairs_reads_roles_by_type(tmp_path):
     doc = next(load_brat(write_brat(tmp_path / "nerel")))
     pairs = relation_pairs(doc, "WORKS_AS", "PERSON", "PROFESSION")
-    assert [(p.text, q.text) for p, q in pairs] == [("Эмманюэль Макрон", "Президент Франции"), ("Олаф Шольц", "Канцлер Германии")]
+    assert [(p.text, q.text) for p, q in pairs] == [
+        ("Эмманюэль Макрон", "Президент Франции"),
+        ("Олаф Шольц", "Канцлер Германии"),
+    ]
     swapped = relation_pairs(doc, "WORKS_AS", "PROFESSION", "PERSON")
     assert [(p.text, q.text) for p, q in swapped][0] == ("Президент Франции", "Эмманюэль Макрон")
 
@@ -202,8 +224,17 @@ def test_link_uses_the_holders_closest_mention():
     t = "Президент Эмманюэль Макрон прибыл в Берлин, где президента Макрона встретили с почестями."
     doc = Document(
         entities=[
-            Person(id="e1", name="Эмманюэль Макрон", mentions=[mention(t, "Эмманюэль Макрон"), mention(t, "Макрона")]),
-            Post(id="e2", name="Президент", mentions=[mention(t, "Президент"), mention(t, "президента")], holder="e1"),
+            Person(
+                id="e1",
+                name="Эмманюэль Макрон",
+                mentions=[mention(t, "Эмманюэль Макрон"), mention(t, "Макрона")],
+            ),
+            Post(
+                id="e2",
+                name="Президент",
+                mentions=[mention(t, "Президент"), mention(t, "президента")],
+                holder="e1",
+            ),
         ]
     )
     links = sorted((t[p[0] : p[1]], t[q[0] : q[1]]) for p, q in predicted_links(doc))
@@ -231,7 +262,9 @@ def write_factrueval(folder: Path) -> Path:
     """book_1: tokens, spans, mentions, coreference objects, an Occupation and a Meeting."""
     folder.mkdir(parents=True, exist_ok=True)
     t = FR_TEXT
-    tokens = [(str(1000 + k), m.start(), m.group()) for k, m in enumerate(re.finditer(r"\w+(?:-\w+)*|[^\w\s]", t))]
+    tokens = [
+        (str(1000 + k), m.start(), m.group()) for k, m in enumerate(re.finditer(r"\w+(?:-\w+)*|[^\w\s]", t))
+    ]
     tok_by_text = {text: tid for tid, _, text in tokens}
     spans = [  # id, tag, token text
         ("501", "job", "Премьер-министр"),
@@ -274,21 +307,37 @@ def write_factrueval(folder: Path) -> Path:
     return folder
 
 
-def fr_document(*, meeting_participants: int = 2, with_post: bool = True, extra_person: bool = False) -> Document:
+def fr_document(
+    *, meeting_participants: int = 2, with_post: bool = True, extra_person: bool = False
+) -> Document:
     t = FR_TEXT
     entities: list[Any] = [
-        Person(id="e1", name="Марио Монти", mentions=[mention(t, "Марио Монти")], posts=["e2"] if with_post else []),
+        Person(
+            id="e1",
+            name="Марио Монти",
+            mentions=[mention(t, "Марио Монти")],
+            posts=["e2"] if with_post else [],
+        ),
         Country(id="e3", name="Италия", iso="IT", mentions=[mention(t, "Италии")]),
         City(id="e4", name="Рим", mentions=[mention(t, "Риме")]),
         Person(id="e5", name="Ангела Меркель", mentions=[mention(t, "Ангелой Меркель")]),
     ]
     if with_post:
         entities.append(
-            Post(id="e2", name="Премьер-министр Италии", mentions=[mention(t, "Премьер-министр Италии")], holder="e1", country="IT")
+            Post(
+                id="e2",
+                name="Премьер-министр Италии",
+                mentions=[mention(t, "Премьер-министр Италии")],
+                holder="e1",
+                country="IT",
+            )
         )
     if extra_person:
         entities.append(Person(id="e9", name="Рим", mentions=[mention(t, "Риме")]))
-    participants = [Participant(entity="e1", name="Марио Монти"), Participant(entity="e5", name="Ангела Меркель")]
+    participants = [
+        Participant(entity="e1", name="Марио Монти"),
+        Participant(entity="e5", name="Ангела Меркель"),
+    ]
     event = Event(
         id="v1",
         type="meeting",
@@ -305,9 +354,16 @@ def test_factrueval_loader(tmp_path):
     assert doc.mentions["601"].tag == "per" and doc.mentions["602"].tag == "locorg"
     assert doc.objects["1"].attrs["lastname"] == ("Монти",)
     occupation, meeting = doc.facts
-    assert occupation.type == "occupation" and [a.name for a in occupation.arguments] == ["who", "position", "where"]
+    assert occupation.type == "occupation" and [a.name for a in occupation.arguments] == [
+        "who",
+        "position",
+        "where",
+    ]
     assert meeting.type == "meeting" and all(a.objects for a in meeting.arguments)
-    assert doc.object_char_spans("4") == [(FR_TEXT.index("Ангелой"), FR_TEXT.index("Ангелой") + 7), (FR_TEXT.index("Меркель"), len(FR_TEXT) - 1)]
+    assert doc.object_char_spans("4") == [
+        (FR_TEXT.index("Ангелой"), FR_TEXT.index("Ангелой") + 7),
+        (FR_TEXT.index("Меркель"), len(FR_TEXT) - 1),
+    ]
 
 
 def test_parse_argument_alternatives():
@@ -318,7 +374,9 @@ def test_parse_argument_alternatives():
 
 
 def test_factrueval_perfect_prediction(tmp_path):
-    report = evaluate_factrueval(write_factrueval(tmp_path / "fr"), predict=constant({"book_1": fr_document()}))
+    report = evaluate_factrueval(
+        write_factrueval(tmp_path / "fr"), predict=constant({"book_1": fr_document()})
+    )
     assert report.entities["per"].f1 == 1.0 and report.entities["loc"].f1 == 1.0
     assert report.entities_overall.f1 == 1.0
     assert report.facts["occupation"].f1 == 1.0 and report.facts["meeting"].f1 == 1.0
@@ -357,7 +415,9 @@ def test_factrueval_token_weights_ignore_descriptors(tmp_path):
         f"1 org_descr {t.index('мэрии')} 5 101 1  # 101 мэрии\n2 loc_name {t.index('Москвы')} 6 102 1  # 102 Москвы\n",
         encoding="utf-8",
     )
-    (folder / "book_2.objects").write_text("10 Org 1 2 # мэрии Москвы\n11 LocOrg 2 # Москвы\n", encoding="utf-8")
+    (folder / "book_2.objects").write_text(
+        "10 Org 1 2 # мэрии Москвы\n11 LocOrg 2 # Москвы\n", encoding="utf-8"
+    )
     from dipextract.schema import Organization
 
     doc = Document(
@@ -374,7 +434,7 @@ def test_factrueval_token_weights_ignore_descriptors(tmp_path):
 
 # ---------------------------------------------------------------- events-dev wrapper
 
-FAKE_SCORER = '''
+FAKE_SCORER = """
 import argparse, glob, json, os, sys
 ap = argparse.ArgumentParser()
 ap.add_argument("--pred-dir", required=True)
@@ -387,7 +447,7 @@ if a.json_out:
 print("files", " ".join(files))
 print("schemas", " ".join(d["schema"] for d in docs))
 print("events F1=0.50 planned F1=0.00")
-'''
+"""
 
 
 def write_events_dev(root: Path) -> Path:
@@ -395,11 +455,17 @@ def write_events_dev(root: Path) -> Path:
     (events_dev / "gold").mkdir(parents=True)
     (root / "corpora" / "nerel" / "dev").mkdir(parents=True)
     (root / "corpora" / "factrueval" / "devset").mkdir(parents=True)
-    (root / "corpora" / "nerel" / "dev" / "777_text.txt").write_text("Лавров встретился с Ваном И.", encoding="utf-8")
-    (root / "corpora" / "factrueval" / "devset" / "book_9.txt").write_text("Визит не состоялся.", encoding="utf-8")
+    (root / "corpora" / "nerel" / "dev" / "777_text.txt").write_text(
+        "Лавров встретился с Ваном И.", encoding="utf-8"
+    )
+    (root / "corpora" / "factrueval" / "devset" / "book_9.txt").write_text(
+        "Визит не состоялся.", encoding="utf-8"
+    )
     for source, doc in (("nerel-dev", "777_text.txt"), ("factru-dev", "book_9.txt")):
         gold = {"source": source, "doc": doc, "published": None, "negative": False, "events": []}
-        (events_dev / "gold" / f"{source}-{Path(doc).stem}.json").write_text(json.dumps(gold), encoding="utf-8")
+        (events_dev / "gold" / f"{source}-{Path(doc).stem}.json").write_text(
+            json.dumps(gold), encoding="utf-8"
+        )
     (events_dev / "events_eval.py").write_text(FAKE_SCORER, encoding="utf-8")
     return events_dev
 

@@ -73,15 +73,32 @@ def test_seed_evidence_is_a_sentence(seed_text: str, seed_events: tuple[list[Any
 @pytest.mark.parametrize(
     ("text", "kind", "surnames"),
     [
-        ("Министр иностранных дел России Сергей Лавров встретился в Москве с министром иностранных дел Египта "
-         "Самехом Шукри.", "meeting", {"Лавров", "Шукри"}),
-        ("Президент Франции Эммануэль Макрон принял в Елисейском дворце канцлера Германии Олафа Шольца.",
-         "meeting", {"Макрон", "Шольц"}),
-        ("Владимир Путин провёл переговоры с президентом Турции Реджепом Эрдоганом.", "meeting",
-         {"Путин", "Эрдоган"}),
-        ("Президент Казахстана Касым-Жомарт Токаев посетил с официальным визитом Ташкент.", "visit", {"Токаев"}),
-        ("Вчера состоялся телефонный разговор Владимира Путина с Эммануэлем Макроном.", "talks",
-         {"Путин", "Макрон"}),
+        (
+            "Министр иностранных дел России Сергей Лавров встретился в Москве с министром иностранных дел Египта "
+            "Самехом Шукри.",
+            "meeting",
+            {"Лавров", "Шукри"},
+        ),
+        (
+            "Президент Франции Эммануэль Макрон принял в Елисейском дворце канцлера Германии Олафа Шольца.",
+            "meeting",
+            {"Макрон", "Шольц"},
+        ),
+        (
+            "Владимир Путин провёл переговоры с президентом Турции Реджепом Эрдоганом.",
+            "meeting",
+            {"Путин", "Эрдоган"},
+        ),
+        (
+            "Президент Казахстана Касым-Жомарт Токаев посетил с официальным визитом Ташкент.",
+            "visit",
+            {"Токаев"},
+        ),
+        (
+            "Вчера состоялся телефонный разговор Владимира Путина с Эммануэлем Макроном.",
+            "talks",
+            {"Путин", "Макрон"},
+        ),
     ],
 )
 def test_participants(text: str, kind: str, surnames: set[str]) -> None:
@@ -155,11 +172,19 @@ def test_not_events(text: str) -> None:
     ("text", "kind", "count"),
     [
         # one sentence, a meeting and a phone call with another person: two events
-        ("Президент Финляндии Саули Ниинистё встретился с семьёй Яна Сибелиуса и поговорил по телефону "
-         "с министром культуры Эстонии Тийной Ланг.", "talks", 1),
+        (
+            "Президент Финляндии Саули Ниинистё встретился с семьёй Яна Сибелиуса и поговорил по телефону "
+            "с министром культуры Эстонии Тийной Ланг.",
+            "talks",
+            1,
+        ),
         # two calls of the same leader with different people: two events
-        ("Канцлер Германии Олаф Шольц в телефонном разговоре поздравил Эммануэля Макрона с победой. "
-         "Олаф Шольц также поговорил с Джорджей Мелони.", "talks", 2),
+        (
+            "Канцлер Германии Олаф Шольц в телефонном разговоре поздравил Эммануэля Макрона с победой. "
+            "Олаф Шольц также поговорил с Джорджей Мелони.",
+            "talks",
+            2,
+        ),
     ],
 )
 def test_distinct_events_not_merged(text: str, kind: str, count: int) -> None:
@@ -171,8 +196,11 @@ def test_distinct_events_not_merged(text: str, kind: str, count: int) -> None:
     ("text", "surname"),
     [
         # the chair's name after a prepositional dependent of the post
-        ("В среду председатель комитета Государственной думы по образованию Ольга Казакова провела "
-         "заседание комитета.", "Казакова"),
+        (
+            "В среду председатель комитета Государственной думы по образованию Ольга Казакова провела "
+            "заседание комитета.",
+            "Казакова",
+        ),
         # "отказался от участия в саммите": the subject takes part
         ("Премьер-министр Венгрии Виктор Орбан отказался от участия в саммите в Брюсселе.", "Орбан"),
     ],
@@ -183,8 +211,10 @@ def test_participant_through_post_or_participation(text: str, surname: str) -> N
 
 
 def test_premier_hyphen_post_finds_holder() -> None:
-    text = ("Премьер-министр Италии Джорджа Мелони вернулась в Рим. "
-            "На 5 мая у премьера намечено заседание правительства.")
+    text = (
+        "Премьер-министр Италии Джорджа Мелони вернулась в Рим. "
+        "На 5 мая у премьера намечено заседание правительства."
+    )
     events, _ = _events(text)
     sessions = [e for e in events if e.type == "session"]
     assert sessions and "Мелони" in _surnames(sessions[0])
@@ -203,13 +233,16 @@ def test_premier_hyphen_post_finds_holder() -> None:
 )
 def test_more_not_events(text: str) -> None:
     events, _ = _events(text)
-    assert [e for e in events if e.type in ("meeting", "session", "visit")] == [], \
-        [(e.type, e.trigger.text) for e in events]
+    assert [e for e in events if e.type in ("meeting", "session", "visit")] == [], [
+        (e.type, e.trigger.text) for e in events
+    ]
 
 
 def test_tour_stops_are_separate_visits() -> None:
-    text = ("Президент Бразилии Луис Инасиу Лула да Силва посетит Португалию. "
-            "Затем Лула да Силва посетит Испанию.")
+    text = (
+        "Президент Бразилии Луис Инасиу Лула да Силва посетит Португалию. "
+        "Затем Лула да Силва посетит Испанию."
+    )
     events, _ = _events(text)
     visits = [e for e in events if e.type == "visit" and e.status == "planned"]
     assert len(visits) == 2, [(e.type, e.location and e.location.text) for e in events]
@@ -246,14 +279,26 @@ def test_pobyvat_needs_a_named_place(text: str, visits: int) -> None:
     ("text", "trigger", "status"),
     [
         # "должен был" tells a due event as past, even when the event noun is an adjunct of the infinitive
-        ("Вчера министр заявил, что этот вопрос должен был обсуждаться во время встречи между Олафом Шольцем "
-         "и Эммануэлем Макроном.", "встречи", "held"),
+        (
+            "Вчера министр заявил, что этот вопрос должен был обсуждаться во время встречи между Олафом Шольцем "
+            "и Эммануэлем Макроном.",
+            "встречи",
+            "held",
+        ),
         # a plan denied because the event already took place
-        ("Канцлеру обещана встреча с Эммануэлем Макроном, однако разговор с Олафом Шольцем не планировался, "
-         "так как он уже состоялся неделю назад.", "разговор", "held"),
+        (
+            "Канцлеру обещана встреча с Эммануэлем Макроном, однако разговор с Олафом Шольцем не планировался, "
+            "так как он уже состоялся неделю назад.",
+            "разговор",
+            "held",
+        ),
         # the event noun belongs to the verb beside it, not to a predicate across the comma
-        ("В ответ спикер Сената Марк Ферран пообещал обсудить вопрос на заседании сенатской комиссии по этике, "
-         "а депутат Жан Дюбуа назвал его лжецом.", "заседании", "planned"),
+        (
+            "В ответ спикер Сената Марк Ферран пообещал обсудить вопрос на заседании сенатской комиссии по этике, "
+            "а депутат Жан Дюбуа назвал его лжецом.",
+            "заседании",
+            "planned",
+        ),
     ],
 )
 def test_status_of_due_denied_and_slipped(text: str, trigger: str, status: str) -> None:
@@ -269,20 +314,28 @@ def test_status_of_due_denied_and_slipped(text: str, trigger: str, status: str) 
     ("text", "kind", "expected"),
     [
         # the chief of an office is the document's holder of the office's post
-        ("Министр иностранных дел Италии Антонио Таяни прилетит в Париж. Накануне визита главы итальянского "
-         "МИДа премьер Италии выступил в парламенте.", "visit", "Таяни"),
+        (
+            "Министр иностранных дел Италии Антонио Таяни прилетит в Париж. Накануне визита главы итальянского "
+            "МИДа премьер Италии выступил в парламенте.",
+            "visit",
+            "Таяни",
+        ),
         # an unnamed group of a country's people stands for the country
         ("В ходе учений венгерские наблюдатели посетят военные базы.", "visit", "Венгрия"),
         # a country's leader is the one person of that country holding a leading post
-        ("Президент Бразилии Жаир Болсонару прибыл в Рим. В пятницу министры встретятся с бразильским лидером.",
-         "meeting", "Болсонару"),
+        (
+            "Президент Бразилии Жаир Болсонару прибыл в Рим. В пятницу министры встретятся с бразильским лидером.",
+            "meeting",
+            "Болсонару",
+        ),
     ],
 )
 def test_unnamed_role_or_group(text: str, kind: str, expected: str) -> None:
     events, _ = _events(text)
     chosen = [e for e in events if e.type == kind]
-    assert chosen and any(p.name.endswith(expected) for e in chosen for p in e.participants), \
-        [(e.type, [p.name for p in e.participants]) for e in events]
+    assert chosen and any(p.name.endswith(expected) for e in chosen for p in e.participants), [
+        (e.type, [p.name for p in e.participants]) for e in events
+    ]
 
 
 @pytest.mark.parametrize(
@@ -291,14 +344,18 @@ def test_unnamed_role_or_group(text: str, kind: str, expected: str) -> None:
         # a sentence-initial common noun the tagger capitalised as a proper name still means the doc's main person
         ("Архитектор Норман Фостер прибудет в Казань 3 мая. Зодчий проведёт научную конференцию.", "Фостер"),
         # a bare noun the entity layer took for a post without a holder
-        ("Писатель Виктор Пелевин прибудет в Казань 3 мая. Литератор проведёт научную конференцию.", "Пелевин"),
+        (
+            "Писатель Виктор Пелевин прибудет в Казань 3 мая. Литератор проведёт научную конференцию.",
+            "Пелевин",
+        ),
     ],
 )
 def test_sentence_initial_bare_person(text: str, expected: str) -> None:
     events, _ = _events(text)
     forums = [e for e in events if e.type == "forum"]
-    assert forums and any(p.name.endswith(expected) for p in forums[0].participants), \
-        [(e.type, [p.name for p in e.participants]) for e in events]
+    assert forums and any(p.name.endswith(expected) for p in forums[0].participants), [
+        (e.type, [p.name for p in e.participants]) for e in events
+    ]
 
 
 # ---------------------------------------------------------------- place and time from linked mentions
@@ -308,13 +365,28 @@ def test_sentence_initial_bare_person(text: str, expected: str) -> None:
     ("text", "kind", "city", "when"),
     [
         # a relative clause about the event noun places and dates it, even past a genitive chain
-        ("Министр заявил о подготовке саммита Шанхайской организации сотрудничества, который должен пройти "
-         "в Астане в июле.", "forum", "Астана", "в июле"),
-        ("На конференции «Цифровое будущее», которая пройдёт в ближайшие выходные в Лондоне, выступит "
-         "Илон Маск.", "forum", "Лондон", "в ближайшие выходные"),
+        (
+            "Министр заявил о подготовке саммита Шанхайской организации сотрудничества, который должен пройти "
+            "в Астане в июле.",
+            "forum",
+            "Астана",
+            "в июле",
+        ),
+        (
+            "На конференции «Цифровое будущее», которая пройдёт в ближайшие выходные в Лондоне, выступит "
+            "Илон Маск.",
+            "forum",
+            "Лондон",
+            "в ближайшие выходные",
+        ),
         # a nameless earlier mention lends place and time to the event named right after it
-        ("Соглашение было подписано в среду в Шанхае. На подписании соглашения присутствовал министр "
-         "финансов Китая Лю Кунь.", "signing", "Шанхай", "в среду"),
+        (
+            "Соглашение было подписано в среду в Шанхае. На подписании соглашения присутствовал министр "
+            "финансов Китая Лю Кунь.",
+            "signing",
+            "Шанхай",
+            "в среду",
+        ),
     ],
 )
 def test_place_and_time_linked(text: str, kind: str, city: str, when: str) -> None:
@@ -328,8 +400,10 @@ def test_place_and_time_linked(text: str, kind: str, city: str, when: str) -> No
 
 
 def test_meeting_merges_with_meeting_not_call() -> None:
-    text = ("Президент Финляндии Саули Ниинистё встретился с Олафом Шольцем и поговорил по телефону с Эммануэлем "
-            "Макроном. Саули Ниинистё встретился с Олафом Шольцем в пятницу в Берлине.")
+    text = (
+        "Президент Финляндии Саули Ниинистё встретился с Олафом Шольцем и поговорил по телефону с Эммануэлем "
+        "Макроном. Саули Ниинистё встретился с Олафом Шольцем в пятницу в Берлине."
+    )
     events, ents = _events(text)
     meetings = [e for e in events if e.type == "meeting"]
     assert meetings and meetings[0].location is not None and meetings[0].location.city is not None
@@ -340,8 +414,10 @@ def test_meeting_merges_with_meeting_not_call() -> None:
     ("text", "when"),
     [
         # a participle before the noun dates it
-        ("Правительство Грузии осудило состоявшийся в среду визит премьер-министра Армении Никола Пашиняна.",
-         "в среду"),
+        (
+            "Правительство Грузии осудило состоявшийся в среду визит премьер-министра Армении Никола Пашиняна.",
+            "в среду",
+        ),
         # a month or weekday adjective on the event noun is its time
         ("На ноябрьском заседании в Вене министры нефти стран ОПЕК договорились о квотах.", "ноябрьском"),
         ("Король Карл III отменил воскресную поездку в Шотландию.", "воскресную"),
@@ -349,8 +425,9 @@ def test_meeting_merges_with_meeting_not_call() -> None:
 )
 def test_when_from_participle_or_adjective(text: str, when: str) -> None:
     events, _ = _events(text)
-    assert events and events[0].when is not None and events[0].when.text == when, \
-        [(e.trigger.text, e.when and e.when.text) for e in events]
+    assert events and events[0].when is not None and events[0].when.text == when, [
+        (e.trigger.text, e.when and e.when.text) for e in events
+    ]
 
 
 @pytest.mark.parametrize(

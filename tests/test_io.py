@@ -79,7 +79,17 @@ def write_corpus(root: Path) -> dict[str, tuple[bytes, str | None, str | None]]:
 # --- decoding -----------------------------------------------------------------------------------------
 
 
-ENCODINGS = ["utf-8", "utf-8-sig", "cp1251", "koi8_r", "utf-16", "utf-16-le", "utf-16-be", "cp866", "iso8859_5"]
+ENCODINGS = [
+    "utf-8",
+    "utf-8-sig",
+    "cp1251",
+    "koi8_r",
+    "utf-16",
+    "utf-16-le",
+    "utf-16-be",
+    "cp866",
+    "iso8859_5",
+]
 SAMPLES = [f"{LAVROV}\r\n{TALKS}", LAVROV.upper(), "Лавров и Блинкен", "Путин"]
 
 
@@ -137,7 +147,9 @@ def test_missing_file_is_an_input_error(tmp_path: Path) -> None:
     assert info.value.path.endswith("gone.txt")
 
 
-@pytest.mark.parametrize(("value", "size"), [("10MB", 10 * 1024**2), ("500k", 512000), ("1000", 1000), ("2G", 2 * 1024**3)])
+@pytest.mark.parametrize(
+    ("value", "size"), [("10MB", 10 * 1024**2), ("500k", 512000), ("1000", 1000), ("2G", 2 * 1024**3)]
+)
 def test_parse_size(value: str, size: int) -> None:
     assert parse_size(value) == size
 

@@ -19,10 +19,14 @@ from dipextract.names import NameWord, normalize_person
         ([("Сергея", "Gen", "Masc"), ("Лаврова", "Gen", "Masc")], ("Сергей", None, "Лавров")),
         ([("Марии", "Gen", "Fem"), ("Захаровой", "Gen", "Fem")], ("Мария", None, "Захарова")),
         ([("Валентине", "Dat", "Fem"), ("Матвиенко", "Dat", "Fem")], ("Валентина", None, "Матвиенко")),
-        ([("Владимира", "Gen", "Masc"), ("Владимировича", "Gen", "Masc"), ("Путина", "Gen", "Masc")],
-         ("Владимир", "Владимирович", "Путин")),
-        ([("Реджепом", "Ins", "Masc"), ("Тайипом", "Ins", "Masc"), ("Эрдоганом", "Ins", "Masc")],
-         ("Реджеп Тайип", None, "Эрдоган")),
+        (
+            [("Владимира", "Gen", "Masc"), ("Владимировича", "Gen", "Masc"), ("Путина", "Gen", "Masc")],
+            ("Владимир", "Владимирович", "Путин"),
+        ),
+        (
+            [("Реджепом", "Ins", "Masc"), ("Тайипом", "Ins", "Masc"), ("Эрдоганом", "Ins", "Masc")],
+            ("Реджеп Тайип", None, "Эрдоган"),
+        ),
         ([("Ангелой", "Ins", "Fem"), ("Меркель", "Ins", "Fem")], ("Ангела", None, "Меркель")),
         ([("Си", "Nom", None), ("Цзиньпином", "Ins", "Masc")], ("Си", None, "Цзиньпин")),
         ([("Ф.", "Nom", None), ("Олесси", "Nom", None)], ("Ф.", None, "Олесси")),
@@ -37,6 +41,8 @@ from dipextract.names import NameWord, normalize_person
         ([("Елизаветой", "Ins", "Fem"), ("II", None, None)], (None, None, "Елизавета II")),
     ],
 )
-def test_nominative(words: list[tuple[str, str | None, str | None]], expected: tuple[str | None, ...]) -> None:
+def test_nominative(
+    words: list[tuple[str, str | None, str | None]], expected: tuple[str | None, ...]
+) -> None:
     name = normalize_person([NameWord(*w) for w in words])
     assert (name.first, name.middle, name.last) == expected

@@ -14,7 +14,17 @@ COMMITTED = Path(__file__).resolve().parents[1] / "schema" / "dipextract-1.json"
 
 # Field lists of /work/shared/output-contract.md ("dipextract/1").
 CONTRACT: dict[str, set[str]] = {
-    "Document": {"schema", "doc_id", "source", "published", "language", "entities", "events", "sentences", "tokens"},
+    "Document": {
+        "schema",
+        "doc_id",
+        "source",
+        "published",
+        "language",
+        "entities",
+        "events",
+        "sentences",
+        "tokens",
+    },
     "Mention": {"start", "end", "text"},
     "Sentence": {"start", "end"},
     "Token": {"start", "end", "text", "lemma", "pos", "feats"},
@@ -65,7 +75,9 @@ def test_contract_fields_present(generated: dict, name: str) -> None:
 def test_contract_values(generated: dict) -> None:
     defs = generated["$defs"]
     assert generated["properties"]["schema"]["const"] == "dipextract/1"
-    entity_types = {defs[name]["properties"]["type"]["const"] for name in CONTRACT if "mentions" in CONTRACT[name]}
+    entity_types = {
+        defs[name]["properties"]["type"]["const"] for name in CONTRACT if "mentions" in CONTRACT[name]
+    }
     assert entity_types == ENTITY_TYPES
     assert set(defs["Event"]["properties"]["type"]["enum"]) == EVENT_TYPES
     assert set(defs["Event"]["properties"]["status"]["enum"]) == STATUSES

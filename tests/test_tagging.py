@@ -66,7 +66,9 @@ def test_known_sentence(tagger: NerelTagger) -> None:
 
 def test_organization_and_region(tagger: NerelTagger) -> None:
     """Organisations and regions are tagged too."""
-    sent = tokens("Министерство иностранных дел России сообщило, что губернатор Московской области прибыл в Минск.")
+    sent = tokens(
+        "Министерство иностранных дел России сообщило, что губернатор Московской области прибыл в Минск."
+    )
     (spans,) = tagger([sent])
     assert any("Министерство" in s for s in surface(sent, spans, "ORGANIZATION"))
     assert any("Московской области" in s for s in surface(sent, spans, "REGION"))

@@ -40,7 +40,10 @@ def test_headline_is_its_own_sentence(tokenizer: RazdelTokenizer) -> None:
 
 def test_razdel_sentences_inside_a_paragraph(tokenizer: RazdelTokenizer) -> None:
     doc = tokenizer("Визит начался в понедельник. Переговоры пройдут во вторник.")
-    assert [s.text.strip() for s in doc.sents] == ["Визит начался в понедельник.", "Переговоры пройдут во вторник."]
+    assert [s.text.strip() for s in doc.sents] == [
+        "Визит начался в понедельник.",
+        "Переговоры пройдут во вторник.",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -47,7 +47,7 @@ def main() -> None:
     docs = nd.load_split(a.corpus / "dev")
     sents = [s for d in docs for s in d.sentences]
     token_lists = [s.tokens for s in sents]
-    texts = [d.text[s.starts[0]: s.ends[-1]] for d in docs for s in d.sentences]
+    texts = [d.text[s.starts[0] : s.ends[-1]] for d in docs for s in d.sentences]
     n_tokens = sum(len(t) for t in token_lists)
 
     tagger = NerelTagger.load()
@@ -69,7 +69,9 @@ def main() -> None:
             best[k] = min(best[k], best_of(fn, 1))
     ours, ours_tok, theirs = best["ours"], best["ours_tok"], best["theirs"]
     speed = {
-        "dev_sentences": len(sents), "dev_tokens": n_tokens, "threads": 1,
+        "dev_sentences": len(sents),
+        "dev_tokens": n_tokens,
+        "threads": 1,
         "nerel_tagger_tokens_per_s": round(n_tokens / ours),
         "nerel_tagger_incl_razdel_tokenize_tokens_per_s": round(n_tokens / ours_tok),
         "slovnet_news_ner_tokens_per_s": round(n_tokens / theirs),

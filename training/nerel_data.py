@@ -100,7 +100,9 @@ def align(doc_sents: list[Sentence], gold: list[tuple[int, int, str]], stats: di
         sent.spans = sorted(set(sent.spans))
 
 
-def assign_layers(spans: list[tuple[int, int, str]], layers: dict[str, int]) -> list[list[tuple[int, int, str]]]:
+def assign_layers(
+    spans: list[tuple[int, int, str]], layers: dict[str, int]
+) -> list[list[tuple[int, int, str]]]:
     """Peel same-label nesting into BIO layers: layer k takes the longest spans left that don't overlap."""
     out: list[list[tuple[int, int, str]]] = [[] for _ in range(max(layers.values()))]
     left = sorted(set(spans), key=lambda s: (-(s[1] - s[0]), s[0]))
@@ -138,7 +140,9 @@ def char_spans(sent: Sentence, spans: list[tuple[int, int, str]]) -> set[tuple[i
     return {(sent.starts[a], sent.ends[b - 1], lab) for a, b, lab in spans}
 
 
-def score(docs: list[Document], predicted: list[list[list[tuple[int, int, str]]]]) -> dict[str, dict[str, float]]:
+def score(
+    docs: list[Document], predicted: list[list[list[tuple[int, int, str]]]]
+) -> dict[str, dict[str, float]]:
     """Exact char-span P/R/F1 per label against all gold spans (unalignable gold counts as missed)."""
     tp = {lab: 0 for lab in LABELS}
     npred = dict(tp)
@@ -157,6 +161,11 @@ def score(docs: list[Document], predicted: list[list[list[tuple[int, int, str]]]
         p = tp[lab] / npred[lab] if npred[lab] else 0.0
         r = tp[lab] / ngold[lab] if ngold[lab] else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
-        out[lab] = {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
-                    "support": ngold[lab], "predicted": npred[lab]}
+        out[lab] = {
+            "precision": round(p, 4),
+            "recall": round(r, 4),
+            "f1": round(f, 4),
+            "support": ngold[lab],
+            "predicted": npred[lab],
+        }
     return out

@@ -46,14 +46,16 @@ def bio_targets(sent: nd.Sentence) -> np.ndarray:
         for a, b, lab in spans:
             h = HEADS.index((lab, k))
             tags[a, h] = tm.TAG_B
-            tags[a + 1: b, h] = tm.TAG_I
+            tags[a + 1 : b, h] = tm.TAG_I
     return tags
 
 
 class Net(nn.Module):
     """Torch twin of dipextract.tagging.model.NerelTagger.emissions, plus a CRF per head."""
 
-    def __init__(self, navec_matrix: np.ndarray, n_words: int, n_chars: int, n_shapes: int, a: argparse.Namespace):
+    def __init__(
+        self, navec_matrix: np.ndarray, n_words: int, n_chars: int, n_shapes: int, a: argparse.Namespace
+    ):
         super().__init__()
         self.navec = nn.Embedding.from_pretrained(torch.tensor(navec_matrix), freeze=True)
         self.word_emb = nn.Embedding(n_words, a.word_dim, padding_idx=0)
@@ -64,8 +66,14 @@ class Net(nn.Module):
         self.proj = nn.Linear(din, a.proj) if a.proj else None
         if a.proj:
             din = a.proj
-        self.lstm = nn.LSTM(din, a.hidden, num_layers=a.lstm_layers, bidirectional=True, batch_first=True,
-                            dropout=a.dropout if a.lstm_layers > 1 else 0.0)
+        self.lstm = nn.LSTM(
+            din,
+            a.hidden,
+            num_layers=a.lstm_layers,
+            bidirectional=True,
+            batch_first=True,
+            dropout=a.dropout if a.lstm_layers > 1 else 0.0,
+        )
         self.drop = nn.Dropout(a.dropout)
         self.out = nn.Linear(2 * a.hidden, len(HEADS) * 3)
         nh = len(HEADS)
@@ -108,7 +116,10 @@ class Net(nn.Module):
         alpha = self.start[None] + em[:, 0]  # (B,H,3)
         for t in range(1, tmax):
             m = mask[:, t][:, None]
-            step = self.trans[hidx, tags[:, t - 1], tags[:, t]] + em[:, t].gather(-1, tags[:, t, :, None])[..., 0]
+            step = (
+                self.trans[hidx, tags[:, t - 1], tags[:, t]]
+                + em[:, t].gather(-1, tags[:, t, :, None])[..., 0]
+            )
             gold = gold + step * m
             new = torch.logsumexp(alpha[:, :, :, None] + self.trans[None] + em[:, t, :, None, :], dim=2)
             alpha = torch.where(m[..., None], new, alpha)
@@ -123,15 +134,23 @@ def to_torch(feats: dict[str, np.ndarray]) -> dict[str, torch.Tensor]:
     return {k: torch.from_numpy(v) for k, v in feats.items()}
 
 
-def export(net: Net, a: argparse.Namespace, vocab: dict[str, list[str]]) -> tuple[dict, dict[str, np.ndarray]]:
+def export(
+    net: Net, a: argparse.Namespace, vocab: dict[str, list[str]]
+) -> tuple[dict, dict[str, np.ndarray]]:
     """Torch state -> (config, numpy weights) in the layout NerelTagger expects."""
     g = {k: v.detach().cpu().numpy().astype(np.float32) for k, v in net.state_dict().items()}
     w = {
-        "word_emb": g["word_emb.weight"], "shape_emb": g["shape_emb.weight"], "char_emb": g["char_emb.weight"],
-        "char_conv_w": g["char_conv.weight"], "char_conv_b": g["char_conv.bias"],
-        "out_w": g["out.weight"], "out_b": g["out.bias"],
+        "word_emb": g["word_emb.weight"],
+        "shape_emb": g["shape_emb.weight"],
+        "char_emb": g["char_emb.weight"],
+        "char_conv_w": g["char_conv.weight"],
+        "char_conv_b": g["char_conv.bias"],
+        "out_w": g["out.weight"],
+        "out_b": g["out.bias"],
         **({"proj_w": g["proj.weight"], "proj_b": g["proj.bias"]} if a.proj else {}),
-        "crf_trans": g["trans"], "crf_start": g["start"], "crf_end": g["end"],
+        "crf_trans": g["trans"],
+        "crf_start": g["start"],
+        "crf_end": g["end"],
     }
     for layer in range(a.lstm_layers):
         for suf, rev in (("", ""), ("_reverse", "_rev")):
@@ -139,8 +158,12 @@ def export(net: Net, a: argparse.Namespace, vocab: dict[str, list[str]]) -> tupl
             w[f"lstm{layer}_w_hh{rev}"] = g[f"lstm.weight_hh_l{layer}{suf}"]
             w[f"lstm{layer}_b{rev}"] = g[f"lstm.bias_ih_l{layer}{suf}"] + g[f"lstm.bias_hh_l{layer}{suf}"]
     config = {
-        "format": 1, "heads": [list(h) for h in HEADS], "lstm_layers": a.lstm_layers, "batch_size": 64,
-        "navec": tm.NAVEC_FILE, "hyperparameters": {k: v for k, v in vars(a).items() if k not in ("corpus", "out", "scores")},
+        "format": 1,
+        "heads": [list(h) for h in HEADS],
+        "lstm_layers": a.lstm_layers,
+        "batch_size": 64,
+        "navec": tm.NAVEC_FILE,
+        "hyperparameters": {k: v for k, v in vars(a).items() if k not in ("corpus", "out", "scores")},
         **vocab,
     }
     return config, w
@@ -152,7 +175,7 @@ def predict(tagger: tm.NerelTagger, docs: list[nd.Document]) -> list[list[list[t
     spans = tagger(flat)
     out, i = [], 0
     for d in docs:
-        out.append(spans[i: i + len(d.sentences)])
+        out.append(spans[i : i + len(d.sentences)])
         i += len(d.sentences)
     return out
 
@@ -230,7 +253,7 @@ def main() -> None:
     order = sorted(range(len(train_sents)), key=lambda i: len(train_sents[i].tokens))
     batches = []
     for pos in range(0, len(order), a.batch):
-        sents = [train_sents[i] for i in order[pos: pos + a.batch]]
+        sents = [train_sents[i] for i in order[pos : pos + a.batch]]
         f = feats_for(sents)
         batches.append((f, tags_for(sents, f["words"].shape[1])))
 
@@ -265,9 +288,14 @@ def main() -> None:
         scores = nd.score(dev, predict(tm.NerelTagger(config, w, navec), dev))
         f1s = {k: v["f1"] for k, v in scores.items()}
         macro = float(np.mean(list(f1s.values())))
-        history.append({"epoch": epoch + 1, "loss": round(total / len(batches), 3), "macro_f1": round(macro, 4), **f1s})
-        print(f"epoch {epoch + 1} loss {total / len(batches):.3f} dev macro {macro:.4f} {f1s} "
-              f"{(time.time() - t0) / 60:.1f} min", flush=True)
+        history.append(
+            {"epoch": epoch + 1, "loss": round(total / len(batches), 3), "macro_f1": round(macro, 4), **f1s}
+        )
+        print(
+            f"epoch {epoch + 1} loss {total / len(batches):.3f} dev macro {macro:.4f} {f1s} "
+            f"{(time.time() - t0) / 60:.1f} min",
+            flush=True,
+        )
         if macro > best:
             best, best_state = macro, (config, w, scores, epoch + 1)
         if (time.time() - t0) / 60 > a.max_minutes:
@@ -278,14 +306,27 @@ def main() -> None:
     config["best_epoch"] = epoch
     a.out.mkdir(parents=True, exist_ok=True)
     (a.out / "config.json").write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
-    np.savez_compressed(a.out / "weights.npz", **{k: v.astype(np.float16 if v.size > 50000 else np.float32)
-                                                   for k, v in w.items()})
+    np.savez_compressed(
+        a.out / "weights.npz",
+        **{k: v.astype(np.float16 if v.size > 50000 else np.float32) for k, v in w.items()},
+    )
     # re-score the shipped (float16-stored) model with the public loader
     shipped = nd.score(dev, predict(tm.NerelTagger.load(a.out), dev))
-    a.scores.write_text(json.dumps({"split": "NEREL v1.1 dev", "best_epoch": epoch, "per_type": shipped,
-                                    "macro_f1": round(float(np.mean([v["f1"] for v in shipped.values()])), 4),
-                                    "train_alignment_stats": stats, "history": history},
-                                   ensure_ascii=False, indent=1), encoding="utf-8")
+    a.scores.write_text(
+        json.dumps(
+            {
+                "split": "NEREL v1.1 dev",
+                "best_epoch": epoch,
+                "per_type": shipped,
+                "macro_f1": round(float(np.mean([v["f1"] for v in shipped.values()])), 4),
+                "train_alignment_stats": stats,
+                "history": history,
+            },
+            ensure_ascii=False,
+            indent=1,
+        ),
+        encoding="utf-8",
+    )
     print("shipped model dev scores", json.dumps(shipped, ensure_ascii=False), flush=True)
 
 

@@ -22,8 +22,7 @@ def main() -> None:
         for lab, v in sc["per_type"].items()
     )
     hist = "\n".join(
-        f"| {h['epoch']} | {h['loss']} | {h['macro_f1']} | "
-        + " | ".join(str(h[k]) for k in TARGETS) + " |"
+        f"| {h['epoch']} | {h['loss']} | {h['macro_f1']} | " + " | ".join(str(h[k]) for k in TARGETS) + " |"
         for h in sc["history"]
     )
     sp = sc.get("speed", {})
@@ -31,7 +30,8 @@ def main() -> None:
         f"| NerelTagger (token lists in) | {sp['nerel_tagger_tokens_per_s']:,} |\n"
         f"| NerelTagger incl. razdel.tokenize | {sp['nerel_tagger_incl_razdel_tokenize_tokens_per_s']:,} |\n"
         f"| natasha NewsNERTagger (slovnet, texts in) | {sp['slovnet_news_ner_tokens_per_s']:,} |"
-        if sp else "| (not measured yet) | |"
+        if sp
+        else "| (not measured yet) | |"
     )
     st = sc["train_alignment_stats"]
     hp_cmd = (
@@ -44,25 +44,25 @@ def main() -> None:
 Tags PERSON, POST, COUNTRY, CITY, REGION and ORGANIZATION mentions in razdel-tokenised Russian sentences,
 nested mentions included (POST "Президент России" ⊃ COUNTRY "России"; ORGANIZATION "пресс-служба МВД
 Киргизии" ⊃ ORGANIZATION "МВД Киргизии"). Inference is numpy-only; navec vectors are read from natasha's
-installed package (`natasha/data/emb/{cfg['navec']}`), not copied here.
+installed package (`natasha/data/emb/{cfg["navec"]}`), not copied here.
 
 ## Files
 
 | file | what |
 | --- | --- |
 | `weights.npz` | all trainable weights (large matrices stored as float16, cast to float32 at load) |
-| `config.json` | head layout, vocabularies (train word list lower-cased with count ≥ {hp['word_min_count']}, characters, word shapes), hyperparameters, best epoch |
+| `config.json` | head layout, vocabularies (train word list lower-cased with count ≥ {hp["word_min_count"]}, characters, word shapes), hyperparameters, best epoch |
 
 Total size: {size / 1e6:.1f} MB.
 
 ## Architecture
 
-Per token: navec 300-d (frozen, lower-cased lookup, ё→е fallback) ⊕ trainable word embedding {hp['word_dim']}-d ⊕
-shape embedding {hp['shape_dim']}-d (collapsed Xx/d pattern + Latin flag) ⊕ char-CNN ({hp['char_dim']}-d chars, kernel 3,
-{hp['char_filters']} filters, masked max-pool; words > 20 chars keep first 8 + last 12) → dropout {hp['dropout']} →
-linear+ReLU {hp['proj']} → BiLSTM {hp['lstm_layers']}×{hp['hidden']} per direction → dropout → linear to
-{len(cfg['heads'])} BIO heads with a linear-chain CRF each (Viterbi at inference). Heads (label, nesting layer):
-{', '.join(f'{a}/{b}' for a, b in cfg['heads'])}. Same-label nesting is peeled into layers (layer 0 = longest
+Per token: navec 300-d (frozen, lower-cased lookup, ё→е fallback) ⊕ trainable word embedding {hp["word_dim"]}-d ⊕
+shape embedding {hp["shape_dim"]}-d (collapsed Xx/d pattern + Latin flag) ⊕ char-CNN ({hp["char_dim"]}-d chars, kernel 3,
+{hp["char_filters"]} filters, masked max-pool; words > 20 chars keep first 8 + last 12) → dropout {hp["dropout"]} →
+linear+ReLU {hp["proj"]} → BiLSTM {hp["lstm_layers"]}×{hp["hidden"]} per direction → dropout → linear to
+{len(cfg["heads"])} BIO heads with a linear-chain CRF each (Viterbi at inference). Heads (label, nesting layer):
+{", ".join(f"{a}/{b}" for a, b in cfg["heads"])}. Same-label nesting is peeled into layers (layer 0 = longest
 spans, layer 1 = longest remaining non-overlapping, …); different labels are independent, so one forward pass
 returns overlapping spans of all six labels.
 
@@ -75,9 +75,9 @@ PROFESSION→POST, COUNTRY→COUNTRY, CITY→CITY, STATE_OR_PROVINCE→REGION, O
 Discontinuous annotations are taken as their outer extent.
 
 Tokenisation = product pipeline: `razdel.sentenize`, each sentence split again at "\\n", `razdel.tokenize`.
-Alignment of the {st['entities']} train mentions: {st['misaligned']} don't start/end on token boundaries (mapped to
-the tokens they overlap, so exact char match is lost for them), {st['cross_sentence']} cross a sentence boundary
-and {st['dropped']} could not be placed (both dropped from training). On dev, an oracle that outputs the gold
+Alignment of the {st["entities"]} train mentions: {st["misaligned"]} don't start/end on token boundaries (mapped to
+the tokens they overlap, so exact char match is lost for them), {st["cross_sentence"]} cross a sentence boundary
+and {st["dropped"]} could not be placed (both dropped from training). On dev, an oracle that outputs the gold
 token-mapped spans scores F1 ≥ 0.97 for every type (char-level loss from tokenisation ≤ 3 %).
 
 ## Retrain
@@ -90,10 +90,10 @@ OMP_NUM_THREADS=1 /work/venv/bin/python training/benchmark_speed.py
 /work/venv/bin/python training/write_model_card.py
 ```
 
-Seeds: python/numpy/torch seed {hp['seed']}. Optimiser Adam lr {hp['lr']}, exponential decay ×{hp['lr_decay']} per epoch,
-batch {hp['batch']} length-sorted sentences (batches shuffled), grad-norm clip 5, word dropout {hp['word_dropout']}.
-Best epoch: {sc['best_epoch']} (selected by macro F1 on dev). The shipped run was limited by `--max-minutes {hp['max_minutes']:g}`
-on a shared 2-core machine (CPU torch {hp['threads']} thread(s)); `--max-minutes 1000` makes the epoch count exact.
+Seeds: python/numpy/torch seed {hp["seed"]}. Optimiser Adam lr {hp["lr"]}, exponential decay ×{hp["lr_decay"]} per epoch,
+batch {hp["batch"]} length-sorted sentences (batches shuffled), grad-norm clip 5, word dropout {hp["word_dropout"]}.
+Best epoch: {sc["best_epoch"]} (selected by macro F1 on dev). The shipped run was limited by `--max-minutes {hp["max_minutes"]:g}`
+on a shared 2-core machine (CPU torch {hp["threads"]} thread(s)); `--max-minutes 1000` makes the epoch count exact.
 
 ## NEREL dev scores (exact char-span match, all gold mentions incl. unalignable ones)
 
@@ -101,15 +101,15 @@ on a shared 2-core machine (CPU torch {hp['threads']} thread(s)); `--max-minutes
 | --- | --- | --- | --- | --- | --- |
 {rows}
 
-Macro F1: {sc['macro_f1']}.
+Macro F1: {sc["macro_f1"]}.
 
 Training history (dev F1 per epoch):
 
-| epoch | loss | macro | {' | '.join(TARGETS)} |
-| --- | --- | --- | {' | '.join('---' for _ in TARGETS)} |
+| epoch | loss | macro | {" | ".join(TARGETS)} |
+| --- | --- | --- | {" | ".join("---" for _ in TARGETS)} |
 {hist}
 
-## Speed (NEREL dev, {sp.get('dev_tokens', '?')} tokens, {sp.get('threads', 1)} thread, same process, interleaved runs, best of 5)
+## Speed (NEREL dev, {sp.get("dev_tokens", "?")} tokens, {sp.get("threads", 1)} thread, same process, interleaved runs, best of 5)
 
 | tagger | tokens/s |
 | --- | --- |

@@ -61,8 +61,9 @@ def extract_many(
 
     nlp = load()
     pairs = ((item, {}) if isinstance(item, str) else item for item in items)
-    for doc, meta in nlp.pipe((_prepare(nlp, text, meta) for text, meta in pairs), as_tuples=True,
-                              batch_size=batch_size):
+    for doc, meta in nlp.pipe(
+        (_prepare(nlp, text, meta) for text, meta in pairs), as_tuples=True, batch_size=batch_size
+    ):
         yield to_document(
             doc,
             doc_id=meta.get("doc_id"),

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Annotated, Any, Optional
+from typing import IO, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -23,8 +23,16 @@ from typer.core import TyperGroup
 
 from .batch import STDIN, Options, Result, Summary, Task, run_batch
 from .errors import DipextractError, InputError
-from .io import DEFAULT_GLOBS, MAX_BYTES, error_record, find_inputs, is_complete, output_paths, parse_size
-from .io import write_atomic
+from .io import (
+    DEFAULT_GLOBS,
+    MAX_BYTES,
+    error_record,
+    find_inputs,
+    is_complete,
+    output_paths,
+    parse_size,
+    write_atomic,
+)
 
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -114,49 +122,82 @@ def _parse_size(value: str) -> int:
 
 @app.command()
 def extract(
-    source: Annotated[str, typer.Argument(metavar="INPUT", help="An article file, a folder of articles, or - for stdin.")],
+    source: Annotated[
+        str, typer.Argument(metavar="INPUT", help="An article file, a folder of articles, or - for stdin.")
+    ],
     output: Annotated[
-        Optional[Path],
-        typer.Option("--output", "-o", help="Folder for OUT/<relative path>/<stem>.json (or the CSV tables); "
-                     "a .json file for one input; the .jsonl file with --format jsonl."),
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Folder for OUT/<relative path>/<stem>.json (or the CSV tables); "
+            "a .json file for one input; the .jsonl file with --format jsonl.",
+        ),
     ] = None,
     published: Annotated[
-        Optional[dt.date],
-        typer.Option(parser=_parse_date, metavar="YYYY-MM-DD", help="Publication date: anchor for relative dates."),
+        dt.date | None,
+        typer.Option(
+            parser=_parse_date, metavar="YYYY-MM-DD", help="Publication date: anchor for relative dates."
+        ),
     ] = None,
     pretty: Annotated[bool, typer.Option("--pretty", help="Indent JSON documents (not JSON Lines).")] = False,
     tokens: Annotated[bool, typer.Option("--tokens", help="Include sentences and tokens.")] = False,
     include_text: Annotated[
-        bool, typer.Option("--include-text", help="Include the text the offsets refer to (visible text for HTML).")
+        bool,
+        typer.Option("--include-text", help="Include the text the offsets refer to (visible text for HTML)."),
     ] = False,
     format_: Annotated[
-        Optional[Format],
-        typer.Option("--format", "-f", help="json (default for one input or with -o), jsonl (default for a "
-                     "folder to stdout), csv (events.csv + entities.csv in OUT or the current folder)."),
+        Format | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="json (default for one input or with -o), jsonl (default for a "
+            "folder to stdout), csv (events.csv + entities.csv in OUT or the current folder).",
+        ),
     ] = None,
     glob: Annotated[
-        Optional[list[str]],
-        typer.Option("--glob", "-g", help=f"File pattern inside a folder, repeatable [default: {' '.join(DEFAULT_GLOBS)}]."),
+        list[str] | None,
+        typer.Option(
+            "--glob",
+            "-g",
+            help=f"File pattern inside a folder, repeatable [default: {' '.join(DEFAULT_GLOBS)}].",
+        ),
     ] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes (0: one per CPU).")] = 1,
     resume: Annotated[
-        bool, typer.Option("--resume", help="Skip inputs whose OUT/…/<stem>.json already holds a complete document.")
+        bool,
+        typer.Option(
+            "--resume", help="Skip inputs whose OUT/…/<stem>.json already holds a complete document."
+        ),
     ] = False,
     max_bytes: Annotated[
         int, typer.Option(parser=_parse_size, metavar="SIZE", help="Refuse larger inputs (e.g. 10MB, 500k).")
     ] = MAX_BYTES,
     dask: Annotated[
-        Optional[str],
-        typer.Option("--dask", metavar="SCHEDULER_ADDRESS|local", help="Run on a Dask cluster (needs the dask extra)."),
+        str | None,
+        typer.Option(
+            "--dask", metavar="SCHEDULER_ADDRESS|local", help="Run on a Dask cluster (needs the dask extra)."
+        ),
     ] = None,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per pipeline batch.")] = 16,
 ) -> None:
     """Extract entities and events: one JSON document for a file, JSON Lines for a folder."""
     settings = Settings(
-        source=source, output=output, format=format_, globs=tuple(glob or DEFAULT_GLOBS), pretty=pretty,
-        jobs=jobs or (os.cpu_count() or 1), resume=resume, dask=dask,
-        options=Options(published=published, tokens=tokens, include_text=include_text, max_bytes=max_bytes,
-                        batch_size=batch_size),
+        source=source,
+        output=output,
+        format=format_,
+        globs=tuple(glob or DEFAULT_GLOBS),
+        pretty=pretty,
+        jobs=jobs or (os.cpu_count() or 1),
+        resume=resume,
+        dask=dask,
+        options=Options(
+            published=published,
+            tokens=tokens,
+            include_text=include_text,
+            max_bytes=max_bytes,
+            batch_size=batch_size,
+        ),
     )
     raise typer.Exit(code=run_extract(settings))
 
@@ -245,7 +286,9 @@ def run_extract(settings: Settings) -> int:
             err_console.print(f"warning: no files matching {' '.join(settings.globs)} in {settings.source}")
         err_console.print(summary.line(), markup=False)
     if plan.table_dir is not None:
-        err_console.print(f"tables: {plan.table_dir / 'events.csv'}, {plan.table_dir / 'entities.csv'}", markup=False)
+        err_console.print(
+            f"tables: {plan.table_dir / 'events.csv'}, {plan.table_dir / 'entities.csv'}", markup=False
+        )
     return FAILED if summary.failures else OK
 
 
@@ -286,7 +329,9 @@ def make_plan(settings: Settings) -> Plan:
         plan.tasks, relative = [Task(0, str(root), doc_id=root.stem, path=root)], [Path(root.name)]
     else:
         relative = find_inputs(root, settings.globs)
-        plan.tasks = [Task(i, str(root / rel), doc_id=rel.stem, path=root / rel) for i, rel in enumerate(relative)]
+        plan.tasks = [
+            Task(i, str(root / rel), doc_id=rel.stem, path=root / rel) for i, rel in enumerate(relative)
+        ]
     if fmt is Format.json and output:
         if single and output.suffix == ".json" and not output.is_dir():
             plan.targets = {0: output}
@@ -382,5 +427,7 @@ def main() -> None:
     """Console-script entry point."""
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
-            stream.reconfigure(encoding="utf-8", errors="backslashreplace" if stream is sys.stderr else "strict")
+            stream.reconfigure(
+                encoding="utf-8", errors="backslashreplace" if stream is sys.stderr else "strict"
+            )
     app()  # typer exits 1 quietly on a broken pipe (`dipextract DIR | head`)

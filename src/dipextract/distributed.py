@@ -81,7 +81,9 @@ def open_client(address: str) -> Iterator[distributed.Client]:
     from distributed import Client, LocalCluster
 
     if address == LOCAL:
-        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        with LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster:
             with Client(cluster) as client:
                 yield client
     else:
@@ -109,7 +111,9 @@ def run_dask(tasks: Iterable[Task], options: Options, address: str, *, window: i
                     slots.append(Result(task, error=exc.reason))
                 else:
                     slots.append(task)
-                    items.append((text, {"doc_id": task.doc_id, "source": task.source, "published": task.published}))
+                    items.append(
+                        (text, {"doc_id": task.doc_id, "source": task.source, "published": task.published})
+                    )
             future = None
             if items:
                 bag = db.from_sequence(items, partition_size=options.batch_size)

@@ -30,8 +30,14 @@ def _tokens(doc: Doc) -> tuple[list[Sentence], list[Token]]:
         if words:
             sentences.append(Sentence(start=words[0].idx, end=words[-1].idx + len(words[-1].text)))
     tokens = [
-        Token(start=t.idx, end=t.idx + len(t.text), text=t.text, lemma=t.lemma_ or t.text.lower(), pos=t.pos_ or "X",
-              feats=dict(t.morph.to_dict()))
+        Token(
+            start=t.idx,
+            end=t.idx + len(t.text),
+            text=t.text,
+            lemma=t.lemma_ or t.text.lower(),
+            pos=t.pos_ or "X",
+            feats=dict(t.morph.to_dict()),
+        )
         for t in doc
         if not t.is_space
     ]

@@ -35,8 +35,16 @@ PLACE_WORDS = frozenset(
 PLACE_PREPOSITIONS = frozenset("в во из под до около близ возле у".split())
 QUOTES = frozenset("«\"„“”'")
 # Connecting vowel forms of first parts of compound adjectives that do not end in -ско/-цко ("франко-германский").
-COMPOUND_FIRST = {"франко": "французский", "англо": "английский", "греко": "греческий", "австро": "австрийский",
-                  "итало": "итальянский", "индо": "индийский", "сино": "китайский", "русско": "российский"}
+COMPOUND_FIRST = {
+    "франко": "французский",
+    "англо": "английский",
+    "греко": "греческий",
+    "австро": "австрийский",
+    "итало": "итальянский",
+    "индо": "индийский",
+    "сино": "китайский",
+    "русско": "российский",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,8 +187,11 @@ def read_index(path: Path) -> dict[str, FormKeys]:
     index: dict[str, FormKeys] = {}
     for row in _read_tsv(path):
         form, keys, place_key, words = (row + ["", "", ""])[:4]  # trailing empty columns may be stripped
-        index[form] = (tuple(words.split(" ")) if words else tuple(form.split()),
-                       tuple(keys.split(" ")) if keys else (), place_key)
+        index[form] = (
+            tuple(words.split(" ")) if words else tuple(form.split()),
+            tuple(keys.split(" ")) if keys else (),
+            place_key,
+        )
     return index
 
 
@@ -194,8 +205,13 @@ def _records(data: Path) -> Iterator[_Record]:
     for name, iso, forms, amb in _read_tsv(data / "regions.tsv"):
         yield Place("REGION", name, iso or None), forms.split("|"), amb == "1", False, True
     for name, iso, pop, amb, source, forms in _read_tsv(data / "cities.tsv"):
-        yield (Place("CITY", name, iso or None), forms.split("|"), amb == "1", False,
-               source == "hand" or int(pop) >= TRUSTED_POPULATION)
+        yield (
+            Place("CITY", name, iso or None),
+            forms.split("|"),
+            amb == "1",
+            False,
+            source == "hand" or int(pop) >= TRUSTED_POPULATION,
+        )
     for name, iso, forms, flags in _read_tsv(data / "organizations.tsv"):
         fl = set(flags.split(","))
         yield Place("ORGANIZATION", name, iso or None), forms.split("|"), "ambiguous" in fl, "ext" in fl, True
@@ -228,9 +244,11 @@ class Gazetteer:
         for place, forms, ambiguous, ext, trusted in _records(data):
             gz._add(place, forms, index, missing, ambiguous=ambiguous, ext=ext, trusted=trusted)
         if missing:
-            warnings.warn(f"{len(missing)} gazetteer name forms (e.g. {missing[0]!r}) are missing from "
-                          f"{data / INDEX_FILE}; analysed at load time, which is slow. Run: {BUILD_COMMAND}",
-                          stacklevel=2)
+            warnings.warn(
+                f"{len(missing)} gazetteer name forms (e.g. {missing[0]!r}) are missing from "
+                f"{data / INDEX_FILE}; analysed at load time, which is slow. Run: {BUILD_COMMAND}",
+                stacklevel=2,
+            )
         for adj, iso, kind, name in _read_tsv(data / "country_adjectives.tsv"):
             place = gz._by_name.get((kind, name)) or Place(kind, name, iso or None)
             gz._adjectives[_norm(adj)] = place
@@ -241,8 +259,17 @@ class Gazetteer:
                 entries.sort(key=lambda e: (-len(e.keys), e.adjective, PRIORITY[e.place.kind]))
         return gz
 
-    def _add(self, place: Place, forms: Sequence[str], index: dict[str, FormKeys], missing: list[str], *,
-             ambiguous: bool = False, ext: bool = False, trusted: bool = True) -> None:
+    def _add(
+        self,
+        place: Place,
+        forms: Sequence[str],
+        index: dict[str, FormKeys],
+        missing: list[str],
+        *,
+        ambiguous: bool = False,
+        ext: bool = False,
+        trusted: bool = True,
+    ) -> None:
         """Index every form of a record under the key of its first token."""
         self._by_name.setdefault((place.kind, place.name), place)
         target = self._orgs if place.kind == "ORGANIZATION" else self._places
@@ -261,13 +288,14 @@ class Gazetteer:
             target.setdefault(keys[0], []).append(entry)
 
     # ------------------------------------------------------------------ matching
-    def find(self, text: str, tokens: Sequence[tuple[int, int]],
-             sentence_starts: Collection[int] = ()) -> list[GazetteerHit]:
+    def find(
+        self, text: str, tokens: Sequence[tuple[int, int]], sentence_starts: Collection[int] = ()
+    ) -> list[GazetteerHit]:
         """All gazetteer mentions of a document, longest match first; places inside organisations are kept."""
         words = [text[s:e] for s, e in tokens]
         starts = set(sentence_starts) if sentence_starts else _guess_sentence_starts(words)
         keys = [_token_keys(w) for w in words]
-        glued = [i > 0 and not text[tokens[i - 1][1]:tokens[i][0]].strip() for i in range(len(tokens))]
+        glued = [i > 0 and not text[tokens[i - 1][1] : tokens[i][0]].strip() for i in range(len(tokens))]
         doc = _Doc(text, tokens, words, keys, glued, starts)
         hits: list[GazetteerHit] = []
         for index in (self._orgs, self._places):
@@ -288,15 +316,26 @@ class Gazetteer:
         hits.sort(key=lambda h: (h.start, -h.end))
         return hits
 
-    def _match_at(self, doc: _Doc, i: int, index: dict[str, list[_Entry]], *, strict: bool,
-                  kinds: Collection[str] = KINDS) -> tuple[_Entry | None, int]:
+    def _match_at(
+        self,
+        doc: _Doc,
+        i: int,
+        index: dict[str, list[_Entry]],
+        *,
+        strict: bool,
+        kinds: Collection[str] = KINDS,
+    ) -> tuple[_Entry | None, int]:
         """Longest entry starting at token i (and its length in tokens), or (None, 0)."""
         best: _Entry | None = None
         n = len(doc.words)
         for key in doc.keys[i][0]:
             for e in index.get(key, ()):
                 length = len(e.keys)
-                if i + length > n or (best is not None and length <= len(best.keys)) or e.place.kind not in kinds:
+                if (
+                    i + length > n
+                    or (best is not None and length <= len(best.keys))
+                    or e.place.kind not in kinds
+                ):
                     continue
                 if self._accepts(doc, i, e, strict=strict):
                     best = e
@@ -330,7 +369,12 @@ class Gazetteer:
         nxt = i + 1
         if nxt < len(doc.words) and "язык" in doc.keys[nxt][0]:
             return False
-        if place.kind == "COUNTRY" and doc.words[i][:1].isupper() and i not in doc.starts and place.iso in (None, "RU"):
+        if (
+            place.kind == "COUNTRY"
+            and doc.words[i][:1].isupper()
+            and i not in doc.starts
+            and place.iso in (None, "RU")
+        ):
             return False
         return True
 
@@ -351,7 +395,7 @@ class Gazetteer:
         entry, length = self._match_at(doc, end_tok, self._places, strict=True, kinds=("COUNTRY",))
         if entry is None or entry.adjective:
             return org, end_tok
-        tail = doc.text[doc.tokens[end_tok][0]:doc.tokens[end_tok + length - 1][1]]
+        tail = doc.text[doc.tokens[end_tok][0] : doc.tokens[end_tok + length - 1][1]]
         return Place(org.kind, f"{org.name} {tail}", entry.place.iso), end_tok + length
 
     def _compound(self, doc: _Doc, i: int) -> list[GazetteerHit]:
@@ -403,12 +447,13 @@ class Gazetteer:
         for w in words:
             toks.append((pos, pos + len(w)))
             pos += len(w) + 1
-        doc = _Doc(joined, toks, words, [_token_keys(w) for w in words],
-                   [i > 0 for i in range(len(words))], {0})
+        doc = _Doc(
+            joined, toks, words, [_token_keys(w) for w in words], [i > 0 for i in range(len(words))], {0}
+        )
         index = self._orgs if kind == "ORGANIZATION" else self._places
         entry, length = self._match_at(doc, 0, index, strict=False, kinds=(kind,))
         if entry is not None:
-            place, end = (self._extend(doc, entry.place, length) if entry.ext else (entry.place, length))
+            place, end = self._extend(doc, entry.place, length) if entry.ext else (entry.place, length)
             if end == len(words):
                 return place
         if kind != "ORGANIZATION" and len(words) == 1:

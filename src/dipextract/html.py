@@ -6,20 +6,59 @@ import re
 from html.parser import HTMLParser
 
 # Elements whose content is never shown.
-HIDDEN = frozenset({"script", "style", "head", "title", "meta", "noscript", "template", "svg", "iframe", "object"})
+HIDDEN = frozenset(
+    {"script", "style", "head", "title", "meta", "noscript", "template", "svg", "iframe", "object"}
+)
 # Elements that start a new line of text.
 BLOCKS = frozenset(
     {
-        "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "table",
-        "section", "article", "header", "footer", "blockquote", "pre", "hr", "main", "aside", "nav",
-        "figure", "figcaption", "dd", "dt", "dl", "address", "form", "body",
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "td",
+        "th",
+        "table",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "blockquote",
+        "pre",
+        "hr",
+        "main",
+        "aside",
+        "nav",
+        "figure",
+        "figcaption",
+        "dd",
+        "dt",
+        "dl",
+        "address",
+        "form",
+        "body",
     }
 )
 # Void elements have no end tag, so they never open a hidden region.
-VOID = frozenset({"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source", "wbr"})
+VOID = frozenset(
+    {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source", "wbr"}
+)
 
-HTML_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])", re.I | re.S)
-HTML_TAG = re.compile(r"</?(?:p|div|br|span|a|li|ul|td|tr|table|h[1-6]|section|article|meta|script|style)\b[^<>]*>", re.I)
+HTML_START = re.compile(
+    r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])", re.I | re.S
+)
+HTML_TAG = re.compile(
+    r"</?(?:p|div|br|span|a|li|ul|td|tr|table|h[1-6]|section|article|meta|script|style)\b[^<>]*>", re.I
+)
 SPACES = re.compile(r"[^\S\n]+")
 WHITESPACE = re.compile(r"\s+")
 

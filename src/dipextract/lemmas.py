@@ -29,8 +29,9 @@ _GENDERS = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
 
 
 @functools.lru_cache(maxsize=200_000)
-def choose_lemma(word: str, pos: str, case: str | None = None, number: str | None = None,
-                 gender: str | None = None) -> str:
+def choose_lemma(
+    word: str, pos: str, case: str | None = None, number: str | None = None, gender: str | None = None
+) -> str:
     """The lemma of the pymorphy3 parse that best matches the tagged POS, case, number and gender."""
     if not any(ch.isalpha() for ch in word):
         return word

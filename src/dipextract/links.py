@@ -7,10 +7,27 @@ from spacy.tokens import Doc, Token
 from .mentions import Mention
 
 # Verbs that put a person into a post: "Х назначен министром", "Х является послом", "пост занимает Х".
-_COPULA_LEMMAS = frozenset({
-    "быть", "являться", "стать", "становиться", "занимать", "работать", "служить", "оставаться", "остаться",
-    "возглавлять", "возглавить", "занять", "исполнять", "числиться", "проработать", "пост", "должность",
-})
+_COPULA_LEMMAS = frozenset(
+    {
+        "быть",
+        "являться",
+        "стать",
+        "становиться",
+        "занимать",
+        "работать",
+        "служить",
+        "оставаться",
+        "остаться",
+        "возглавлять",
+        "возглавить",
+        "занять",
+        "исполнять",
+        "числиться",
+        "проработать",
+        "пост",
+        "должность",
+    }
+)
 # Appointment verbs count only in the passive ("назначен", "избран"): "Янукович назначил начальника" is not it.
 _PASSIVE_PREFIXES = ("назначен", "избран", "переизбран", "утвержден", "утверждён", "выбран")
 _DASHES = frozenset({"-", "–", "—"})
@@ -33,12 +50,12 @@ def _verb_joined(doc: Doc, gap: list[Token], persons: list[Mention], left: Menti
         return False
     if not any(t.lemma_ in _COPULA_LEMMAS or t.lower_.startswith(_PASSIVE_PREFIXES) for t in gap):
         return False
-    if any(t.text in (".", ";", ":", "(", ")", "«", "»", "\"") for t in gap):
+    if any(t.text in (".", ";", ":", "(", ")", "«", "»", '"') for t in gap):
         return False
     return not any(left.end <= p.start and p.end <= right.start for p in persons)
 
 
-_CLOSERS = frozenset({"»", "\"", "”", "'"})
+_CLOSERS = frozenset({"»", '"', "”", "'"})
 
 
 def _transparent_after(gap: list[Token]) -> bool:
@@ -63,8 +80,10 @@ def _chain_end(doc: Doc, post: Mention, posts: list[Mention]) -> Mention:
     last = post
     while True:
         joined = [
-            q for q in posts
-            if q.start >= last.end and _same_sentence(doc, last, q)
+            q
+            for q in posts
+            if q.start >= last.end
+            and _same_sentence(doc, last, q)
             and (not (gap := _between(doc, last, q)) or (len(gap) == 1 and gap[0].text in _CHAIN_JOINERS))
         ]
         if not joined:
@@ -74,10 +93,12 @@ def _chain_end(doc: Doc, post: Mention, posts: list[Mention]) -> Mention:
 
 def find_holder(doc: Doc, post: Mention, persons: list[Mention], posts: list[Mention]) -> Mention | None:
     """The person mention that holds `post`, by the constructions news use; None when the text does not say."""
-    after = sorted((p for p in persons if p.start >= post.end and _same_sentence(doc, post, p)),
-                   key=lambda p: p.start)
-    before = sorted((p for p in persons if p.end <= post.start and _same_sentence(doc, p, post)),
-                    key=lambda p: -p.end)
+    after = sorted(
+        (p for p in persons if p.start >= post.end and _same_sentence(doc, post, p)), key=lambda p: p.start
+    )
+    before = sorted(
+        (p for p in persons if p.end <= post.start and _same_sentence(doc, p, post)), key=lambda p: -p.end
+    )
     last = _chain_end(doc, post, posts)
     if after:
         nearest = next((p for p in after if p.start >= last.end), None)
@@ -102,7 +123,7 @@ def find_holder(doc: Doc, post: Mention, persons: list[Mention], posts: list[Men
 
 
 def _pronoun_holder(doc: Doc, post: Mention, persons: list[Mention]) -> Mention | None:
-    """"Сейчас он работает спецпредставителем": the pronoun's antecedent is the last person named before it."""
+    """ "Сейчас он работает спецпредставителем": the pronoun's antecedent is the last person named before it."""
     window = doc[max(0, post.token_start - _MAX_VERB_GAP - 1) : post.token_start]
     pronoun = next((t for t in reversed(window) if t.lower_ in ("он", "она")), None)
     if pronoun is None or any(t.is_sent_start for t in doc[pronoun.i + 1 : post.token_start + 1]):

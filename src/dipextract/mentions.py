@@ -25,8 +25,8 @@ class Mention:
     entity: str | None = None  # entity id once clustered
     extra: dict[str, str | None] = field(default_factory=dict)
 
-    def overlaps(self, other: "Mention") -> bool:
+    def overlaps(self, other: Mention) -> bool:
         return self.start < other.end and other.start < self.end
 
-    def contains(self, other: "Mention") -> bool:
+    def contains(self, other: Mention) -> bool:
         return self.start <= other.start and other.end <= self.end

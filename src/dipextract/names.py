@@ -17,32 +17,108 @@ ROMAN = re.compile(r"^[IVXLC]+$")
 # Endings of Russian-type surnames by (gender, case) -> nominative ending; the first match wins.
 # pymorphy3 reads unknown "-овым" surnames as adjectives ("Смаиловым" -> "смаиловый"), hence these rules.
 _SURNAME_RULES: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {
-    ("masc", "gent"): (("ова", "ов"), ("ева", "ев"), ("ёва", "ёв"), ("ина", "ин"), ("ына", "ын"), ("ского", "ский"),
-                       ("цкого", "цкий"), ("ого", "ой"), ("его", "ий")),
-    ("masc", "accs"): (("ова", "ов"), ("ева", "ев"), ("ёва", "ёв"), ("ина", "ин"), ("ына", "ын"), ("ского", "ский"),
-                       ("цкого", "цкий"), ("ого", "ой"), ("его", "ий")),
-    ("masc", "datv"): (("ову", "ов"), ("еву", "ев"), ("ёву", "ёв"), ("ину", "ин"), ("ыну", "ын"), ("скому", "ский"),
-                       ("цкому", "цкий"), ("ому", "ой"), ("ему", "ий")),
-    ("masc", "ablt"): (("овым", "ов"), ("евым", "ев"), ("ёвым", "ёв"), ("иным", "ин"), ("ыным", "ын"),
-                       ("ским", "ский"), ("цким", "цкий"), ("ым", "ый")),
-    ("masc", "loct"): (("ове", "ов"), ("еве", "ев"), ("ёве", "ёв"), ("ине", "ин"), ("ыне", "ын"), ("ском", "ский"),
-                       ("цком", "цкий")),
-    ("femn", "gent"): (("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("ыной", "ына"), ("ской", "ская"),
-                       ("цкой", "цкая")),
-    ("femn", "datv"): (("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("ыной", "ына"), ("ской", "ская"),
-                       ("цкой", "цкая")),
-    ("femn", "ablt"): (("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("ыной", "ына"), ("ской", "ская"),
-                       ("цкой", "цкая")),
-    ("femn", "loct"): (("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("ыной", "ына"), ("ской", "ская"),
-                       ("цкой", "цкая")),
-    ("femn", "accs"): (("ову", "ова"), ("еву", "ева"), ("ину", "ина"), ("ыну", "ына"), ("скую", "ская"),
-                       ("цкую", "цкая")),
+    ("masc", "gent"): (
+        ("ова", "ов"),
+        ("ева", "ев"),
+        ("ёва", "ёв"),
+        ("ина", "ин"),
+        ("ына", "ын"),
+        ("ского", "ский"),
+        ("цкого", "цкий"),
+        ("ого", "ой"),
+        ("его", "ий"),
+    ),
+    ("masc", "accs"): (
+        ("ова", "ов"),
+        ("ева", "ев"),
+        ("ёва", "ёв"),
+        ("ина", "ин"),
+        ("ына", "ын"),
+        ("ского", "ский"),
+        ("цкого", "цкий"),
+        ("ого", "ой"),
+        ("его", "ий"),
+    ),
+    ("masc", "datv"): (
+        ("ову", "ов"),
+        ("еву", "ев"),
+        ("ёву", "ёв"),
+        ("ину", "ин"),
+        ("ыну", "ын"),
+        ("скому", "ский"),
+        ("цкому", "цкий"),
+        ("ому", "ой"),
+        ("ему", "ий"),
+    ),
+    ("masc", "ablt"): (
+        ("овым", "ов"),
+        ("евым", "ев"),
+        ("ёвым", "ёв"),
+        ("иным", "ин"),
+        ("ыным", "ын"),
+        ("ским", "ский"),
+        ("цким", "цкий"),
+        ("ым", "ый"),
+    ),
+    ("masc", "loct"): (
+        ("ове", "ов"),
+        ("еве", "ев"),
+        ("ёве", "ёв"),
+        ("ине", "ин"),
+        ("ыне", "ын"),
+        ("ском", "ский"),
+        ("цком", "цкий"),
+    ),
+    ("femn", "gent"): (
+        ("овой", "ова"),
+        ("евой", "ева"),
+        ("иной", "ина"),
+        ("ыной", "ына"),
+        ("ской", "ская"),
+        ("цкой", "цкая"),
+    ),
+    ("femn", "datv"): (
+        ("овой", "ова"),
+        ("евой", "ева"),
+        ("иной", "ина"),
+        ("ыной", "ына"),
+        ("ской", "ская"),
+        ("цкой", "цкая"),
+    ),
+    ("femn", "ablt"): (
+        ("овой", "ова"),
+        ("евой", "ева"),
+        ("иной", "ина"),
+        ("ыной", "ына"),
+        ("ской", "ская"),
+        ("цкой", "цкая"),
+    ),
+    ("femn", "loct"): (
+        ("овой", "ова"),
+        ("евой", "ева"),
+        ("иной", "ина"),
+        ("ыной", "ына"),
+        ("ской", "ская"),
+        ("цкой", "цкая"),
+    ),
+    ("femn", "accs"): (
+        ("ову", "ова"),
+        ("еву", "ева"),
+        ("ину", "ина"),
+        ("ыну", "ына"),
+        ("скую", "ская"),
+        ("цкую", "цкая"),
+    ),
 }
 # Masculine names in "-а" (Мандела, Маехара) decline like feminine nouns.
 _A_STEM_RULES: dict[str, tuple[str, ...]] = {"gent": ("ы",), "ablt": ("ой",)}
 # Other masculine names ending in a consonant (Эрдоган, Алихан, Акылбек): drop the case ending.
 _CONSONANT_RULES: dict[str, tuple[str, ...]] = {
-    "gent": ("а", "я"), "accs": ("а", "я"), "datv": ("у", "ю"), "ablt": ("ом", "ем", "ём"), "loct": ("е",),
+    "gent": ("а", "я"),
+    "accs": ("а", "я"),
+    "datv": ("у", "ю"),
+    "ablt": ("ом", "ем", "ём"),
+    "loct": ("е",),
 }
 _VOWELS = set("аеёиоуыэюя")
 _SOFT_ENDINGS = frozenset({"я", "ю", "ем", "ём"})
@@ -151,8 +227,11 @@ def _case_of(words: list[NameWord], gender: str | None) -> str | None:
         cases = [
             str(p.tag.case)
             for p in parse(w.text)
-            if p.is_known and ({"Name", "Surn", "Patr"} & p.tag.grammemes) and "plur" not in p.tag
-            and "Fixd" not in p.tag and (gender is None or gender in p.tag.grammemes or "ms-f" in p.tag.grammemes)
+            if p.is_known
+            and ({"Name", "Surn", "Patr"} & p.tag.grammemes)
+            and "plur" not in p.tag
+            and "Fixd" not in p.tag
+            and (gender is None or gender in p.tag.grammemes or "ms-f" in p.tag.grammemes)
         ]
         if cases:
             options.append(cases)
@@ -162,7 +241,11 @@ def _case_of(words: list[NameWord], gender: str | None) -> str | None:
             return tagged
         best = min(options, key=len)
         return next(c for c in best if c in common)
-    if tagged == "nomn" and words[-1].text.lower().endswith(_INSTRUMENTAL_ENDINGS) and len(words[-1].text) > 4:
+    if (
+        tagged == "nomn"
+        and words[-1].text.lower().endswith(_INSTRUMENTAL_ENDINGS)
+        and len(words[-1].text) > 4
+    ):
         return "ablt"  # "Цзиньпином": an unknown name in "-ом/-ым" is instrumental whatever the tagger says
     return tagged
 
@@ -171,7 +254,9 @@ def _role_of(word: str) -> str | None:
     """'first', 'middle' or 'last' when the dictionary tells; None when only the position can."""
     lower = word.lower()
     tags = [p.tag for p in parse(word)[:3]]
-    if any("Patr" in t for t in tags) and re.search(r"(вич|вна|вны|вне|вну|вной|вича|вичу|вичем|виче|кызы|оглы|улы|уулу)$", lower):
+    if any("Patr" in t for t in tags) and re.search(
+        r"(вич|вна|вны|вне|вну|вной|вича|вичу|вичем|виче|кызы|оглы|улы|уулу)$", lower
+    ):
         return "middle"
     if any("Name" in t for t in tags) or lower in _first_names():
         return "first"

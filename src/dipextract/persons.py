@@ -58,7 +58,9 @@ class _Person:
         return " ".join(p for p in (self.first, self.middle, self.last) if p)
 
 
-def cluster_persons(mentions: list[Mention]) -> list[tuple[str, str | None, str | None, str | None, list[Mention]]]:
+def cluster_persons(
+    mentions: list[Mention],
+) -> list[tuple[str, str | None, str | None, str | None, list[Mention]]]:
     """Groups of mentions of the same person, as (name, first, middle, last, mentions), in reading order."""
     people: list[_Person] = []
     # Full names first, so that a bare surname in a headline joins the person named in full later on.
@@ -66,7 +68,11 @@ def cluster_persons(mentions: list[Mention]) -> list[tuple[str, str | None, str 
     partial = [m for m in mentions if not (m.first and m.last)]
     for m in full:
         match = next(
-            (p for p in reversed(people) if _same_surname(p.last, m.last) and _compatible_first(p.first, m.first)),
+            (
+                p
+                for p in reversed(people)
+                if _same_surname(p.last, m.last) and _compatible_first(p.first, m.first)
+            ),
             None,
         )
         if match:
@@ -81,8 +87,11 @@ def cluster_persons(mentions: list[Mention]) -> list[tuple[str, str | None, str 
         if candidates:
             # the person last named before this mention, else the first one named after it
             before = [p for p in candidates if min(x.start for x in p.mentions) < m.start]
-            (max(before, key=lambda p: max(x.start for x in p.mentions if x.start < m.start))
-             if before else candidates[0]).add(m)
+            (
+                max(before, key=lambda p: max(x.start for x in p.mentions if x.start < m.start))
+                if before
+                else candidates[0]
+            ).add(m)
         else:
             people.append(_Person(m))
     people.sort(key=lambda p: min(x.start for x in p.mentions))

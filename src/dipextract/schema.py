@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -84,9 +84,7 @@ class Date(_Entity):
     value: str | None = Field(default=None, description="ISO 8601 date, interval start/end, or null.")
 
 
-Entity = Annotated[
-    Union[Person, Post, Country, City, Region, Organization, Date], Field(discriminator="type")
-]
+Entity = Annotated[Person | Post | Country | City | Region | Organization | Date, Field(discriminator="type")]
 
 
 class Span(_Model):

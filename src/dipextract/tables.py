@@ -17,13 +17,43 @@ ENTITIES_FILE = "entities.csv"
 SEPARATOR = "; "
 
 EVENT_COLUMNS: tuple[str, ...] = (
-    "doc_id", "source", "event_id", "type", "status", "trigger", "trigger_start", "trigger_end",
-    "participants", "participant_ids", "place", "city", "country", "time", "time_value", "occasion",
-    "evidence_start", "evidence_end",
+    "doc_id",
+    "source",
+    "event_id",
+    "type",
+    "status",
+    "trigger",
+    "trigger_start",
+    "trigger_end",
+    "participants",
+    "participant_ids",
+    "place",
+    "city",
+    "country",
+    "time",
+    "time_value",
+    "occasion",
+    "evidence_start",
+    "evidence_end",
 )
 ENTITY_COLUMNS: tuple[str, ...] = (
-    "doc_id", "source", "entity_id", "type", "name", "mentions", "first_start", "first_end", "mention_texts",
-    "first", "middle", "last", "posts", "holder", "organization", "country", "value",
+    "doc_id",
+    "source",
+    "entity_id",
+    "type",
+    "name",
+    "mentions",
+    "first_start",
+    "first_end",
+    "mention_texts",
+    "first",
+    "middle",
+    "last",
+    "posts",
+    "holder",
+    "organization",
+    "country",
+    "value",
 )
 
 
@@ -95,7 +125,13 @@ class TableWriter:
         self.paths = (out_dir / EVENTS_FILE, out_dir / ENTITIES_FILE)
         self._files = [
             tempfile.NamedTemporaryFile(
-                "w", encoding="utf-8", newline="", dir=out_dir, prefix=f".{path.name}.", suffix=".tmp", delete=False
+                "w",
+                encoding="utf-8",
+                newline="",
+                dir=out_dir,
+                prefix=f".{path.name}.",
+                suffix=".tmp",
+                delete=False,
             )
             for path in self.paths
         ]

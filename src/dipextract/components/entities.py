@@ -9,7 +9,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
 from ..const import (
-    CITY, COUNTRY, DATE, ORGANIZATION, PERSON, POST, REGION, SPANS_MENTIONS, SPANS_NER,
+    CITY,
+    COUNTRY,
+    DATE,
+    ORGANIZATION,
+    PERSON,
+    POST,
+    REGION,
+    SPANS_MENTIONS,
+    SPANS_NER,
 )
 from ..dates import find_dates, find_published
 from ..gazetteer import Gazetteer, GazetteerHit, gazetteer
@@ -26,8 +34,27 @@ for _name, _default in (("published", None), ("entities", None)):
         Doc.set_extension(_name, default=_default)
 
 _PLACE_TYPES = (COUNTRY, CITY, REGION)
-_TITLES = frozenset({"мадам", "господин", "госпожа", "сэр", "мистер", "миссис", "мисс", "леди", "лорд", "фрау", "герр",
-                     "маршал", "полковник", "генерал", "доктор", "профессор", "святой"})
+_TITLES = frozenset(
+    {
+        "мадам",
+        "господин",
+        "госпожа",
+        "сэр",
+        "мистер",
+        "миссис",
+        "мисс",
+        "леди",
+        "лорд",
+        "фрау",
+        "герр",
+        "маршал",
+        "полковник",
+        "генерал",
+        "доктор",
+        "профессор",
+        "святой",
+    }
+)
 _GAZETTEER_ADDS = (COUNTRY, CITY, REGION, ORGANIZATION)
 
 
@@ -78,8 +105,9 @@ class EntityResolver:
             mention = self._typed(doc, span)
             if mention is not None:
                 mentions.append(mention)
-        mentions = [self._post_core(doc, self._without_destination(doc, m)) if m.type == POST else m
-                    for m in mentions]
+        mentions = [
+            self._post_core(doc, self._without_destination(doc, m)) if m.type == POST else m for m in mentions
+        ]
         mentions = self._without_holder_names(doc, mentions)
         places = [(h.start, h.end) for h in hits if h.place.kind != ORGANIZATION]
         mentions = [self._person_core(doc, m, places) if m.type == PERSON else m for m in mentions]
@@ -89,12 +117,24 @@ class EntityResolver:
         if self.rule_posts == "always" or (self.rule_posts == "fallback" and not tagged_posts):
             mentions.extend(self._rule_posts(doc, mentions))
         for match in find_dates(doc_text(doc), published):
-            if is_russian(doc_text(doc)[max(0, match.start - 40) : match.end + 40]) or match.text[:1].isdigit():
+            if (
+                is_russian(doc_text(doc)[max(0, match.start - 40) : match.end + 40])
+                or match.text[:1].isdigit()
+            ):
                 span = doc.char_span(match.start, match.end, alignment_mode="expand")
                 if span is not None:
                     mentions.append(
-                        Mention(match.start, match.end, DATE, match.text, span.start, span.end, "dates",
-                                name=match.text, value=match.value)
+                        Mention(
+                            match.start,
+                            match.end,
+                            DATE,
+                            match.text,
+                            span.start,
+                            span.end,
+                            "dates",
+                            name=match.text,
+                            value=match.value,
+                        )
                     )
         for m in mentions:
             self._normalize(doc, m)
@@ -112,8 +152,13 @@ class EntityResolver:
             if mention is None:
                 continue
             same = [m for m in mentions if m.type == mention.type and m.overlaps(mention)]
-            if same and all(mention.contains(m) and (m.start, m.end) != (mention.start, mention.end)
-                            for m in same) and len(mention.text.split()) > 1:
+            if (
+                same
+                and all(
+                    mention.contains(m) and (m.start, m.end) != (mention.start, mention.end) for m in same
+                )
+                and len(mention.text.split()) > 1
+            ):
                 mentions = [m for m in mentions if not any(m is x for x in same)]  # "Нижнем" + "Новгороде"
             elif same:
                 continue
@@ -158,21 +203,25 @@ class EntityResolver:
 
     @staticmethod
     def _post_core(doc: Doc, m: Mention) -> Mention:
-        """"экс-главе МВД", "бывший директор": a post is the office itself, as NEREL marks it.
+        """ "экс-главе МВД", "бывший директор": a post is the office itself, as NEREL marks it.
 
         NEREL also leaves out a closing quote ("Глава «Металлоинвеста»" is marked without "»": 85 of 133
         quoted posts in train).
         """
         text = doc_text(doc)
-        if m.end - m.start > 2 and text[m.end - 1] in "»\"”":
-            m = Mention(m.start, m.end - 1, POST, text[m.start : m.end - 1], m.token_start, m.token_end, m.source)
+        if m.end - m.start > 2 and text[m.end - 1] in '»"”':
+            m = Mention(
+                m.start, m.end - 1, POST, text[m.start : m.end - 1], m.token_start, m.token_end, m.source
+            )
         first = doc[m.token_start]
         if first.lemma_ == "бывший" and m.token_end - m.token_start > 1:
             span = doc[m.token_start + 1 : m.token_end]
             return Mention(span.start_char, span.end_char, POST, span.text, span.start, span.end, m.source)
         if first.lower_.startswith("экс-") and len(first.text) > 4:
             start = m.start + 4
-            return Mention(start, m.end, POST, doc_text(doc)[start : m.end], m.token_start, m.token_end, m.source)
+            return Mention(
+                start, m.end, POST, doc_text(doc)[start : m.end], m.token_start, m.token_end, m.source
+            )
         return m
 
     @staticmethod
@@ -188,7 +237,9 @@ class EntityResolver:
                 while end > m.token_start and doc[end - 1].is_space:
                     end -= 1
                 span = doc[m.token_start : end]
-                return Mention(span.start_char, span.end_char, POST, span.text, span.start, span.end, m.source)
+                return Mention(
+                    span.start_char, span.end_char, POST, span.text, span.start, span.end, m.source
+                )
         return m
 
     @staticmethod
@@ -196,7 +247,9 @@ class EntityResolver:
         """A tagged "российско-китайские" gives way to the gazetteer's two country mentions inside it."""
         if mention.type != COUNTRY:
             return False
-        inside = [h for h in hits if h.place.kind == COUNTRY and mention.start <= h.start and h.end <= mention.end]
+        inside = [
+            h for h in hits if h.place.kind == COUNTRY and mention.start <= h.start and h.end <= mention.end
+        ]
         return len(inside) >= 2
 
     def _typed(self, doc: Doc, span: Span) -> Mention | None:
@@ -222,8 +275,17 @@ class EntityResolver:
         span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
         if span is None:
             return None
-        m = Mention(hit.start, hit.end, hit.place.kind, doc_text(doc)[hit.start : hit.end], span.start, span.end,
-                    "gazetteer", name=hit.place.name, iso=hit.place.iso)
+        m = Mention(
+            hit.start,
+            hit.end,
+            hit.place.kind,
+            doc_text(doc)[hit.start : hit.end],
+            span.start,
+            span.end,
+            "gazetteer",
+            name=hit.place.name,
+            iso=hit.place.iso,
+        )
         return m
 
     def _rule_posts(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -244,10 +306,13 @@ class EntityResolver:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         tokens = list(span) if span is not None else []
         if m.type == PERSON:
-            name = normalize_person([
-                NameWord(t.text, (t.morph.get("Case") or [None])[0], (t.morph.get("Gender") or [None])[0])
-                for t in tokens if t.text not in ("(", ")", ",")
-            ])
+            name = normalize_person(
+                [
+                    NameWord(t.text, (t.morph.get("Case") or [None])[0], (t.morph.get("Gender") or [None])[0])
+                    for t in tokens
+                    if t.text not in ("(", ")", ",")
+                ]
+            )
             m.first, m.middle, m.last = name.first, name.middle, name.last
             m.name = name.full or m.text
             return
@@ -260,7 +325,7 @@ class EntityResolver:
         if not m.name and tokens:
             name = nominative_phrase(tokens)
             prefix = doc_text(doc)[tokens[0].idx : m.start]  # a mention may start inside a word ("экс-")
-            m.name = name[len(prefix):] if name.lower().startswith(prefix.lower()) else m.text
+            m.name = name[len(prefix) :] if name.lower().startswith(prefix.lower()) else m.text
         elif not m.name:
             m.name = m.text
         if m.name.count("«") > m.name.count("»"):
@@ -272,8 +337,18 @@ class EntityResolver:
         entities: list[dict[str, Any]] = []
         persons = [m for m in mentions if m.type == PERSON]
         for name, first, middle, last, group in cluster_persons(persons):
-            entities.append({"type": PERSON, "name": name, "first": first, "middle": middle, "last": last,
-                             "posts": [], "country": None, "mentions": group})
+            entities.append(
+                {
+                    "type": PERSON,
+                    "name": name,
+                    "first": first,
+                    "middle": middle,
+                    "last": last,
+                    "posts": [],
+                    "country": None,
+                    "mentions": group,
+                }
+            )
         by_key: dict[tuple[str, str], dict[str, Any]] = {}
         posts = [m for m in mentions if m.type == POST]
         holders = {id(p): find_holder(doc, p, persons, posts) for p in posts}
@@ -301,8 +376,9 @@ class EntityResolver:
                     entity["value"] = m.value
                 elif m.type == POST:
                     holder = holders.get(id(m))
-                    entity.update(holder=person_of[id(holder)] if holder else None, organization=None,
-                                  country=None)
+                    entity.update(
+                        holder=person_of[id(holder)] if holder else None, organization=None, country=None
+                    )
                 by_key[key] = entity
                 entities.append(entity)
             entity["mentions"].append(m)
@@ -321,8 +397,15 @@ class EntityResolver:
         inner = [(m, e) for e in entities if e["type"] in (COUNTRY, ORGANIZATION) for m in e["mentions"]]
         for org in (e for e in entities if e["type"] == ORGANIZATION and e.get("country") is None):
             # "японский МИД", "Правительство России": the country named inside the organisation's name
-            org["country"] = next((e.get("iso") for om in org["mentions"] for m, e in inner
-                                   if e["type"] == COUNTRY and om.contains(m) and e.get("iso")), None)
+            org["country"] = next(
+                (
+                    e.get("iso")
+                    for om in org["mentions"]
+                    for m, e in inner
+                    if e["type"] == COUNTRY and om.contains(m) and e.get("iso")
+                ),
+                None,
+            )
         for post in (e for e in entities if e["type"] == POST):
             for pm in post["mentions"]:
                 for m, e in inner:

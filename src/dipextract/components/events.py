@@ -28,7 +28,14 @@ class EventExtractor:
 @Language.factory(
     "dipextract_events",
     assigns=["doc._.events"],
-    requires=["doc._.entities", "doc.spans", "token._.syn_head", "token._.syn_rel", "token.morph", "token.lemma"],
+    requires=[
+        "doc._.entities",
+        "doc.spans",
+        "token._.syn_head",
+        "token._.syn_rel",
+        "token.morph",
+        "token.lemma",
+    ],
 )
 def make_event_extractor(nlp: Language, name: str) -> EventExtractor:
     return EventExtractor(nlp, name)

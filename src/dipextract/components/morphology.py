@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-
 from spacy.language import Language
-
-from .base import BatchedComponent
 from spacy.tokens import Doc
 
 from ..lemmas import choose_lemma
 from ..segments import sentence_words
 from ..slovnet_models import morph_model, tag_morph
+from .base import BatchedComponent
 
 
 class MorphologyTagger(BatchedComponent):

@@ -5,13 +5,11 @@ from __future__ import annotations
 from typing import Literal
 
 from spacy.language import Language
-
-from .base import BatchedComponent
-from spacy.tokens import Doc, Span, SpanGroup
-from spacy.tokens import Token
+from spacy.tokens import Doc, Span, SpanGroup, Token
 
 from ..const import SPANS_NER
 from ..segments import russian_sentences
+from .base import BatchedComponent
 
 # slovnet's labels mapped once, here: LOC is decided later by the gazetteer (country, city or region).
 _SLOVNET_LABELS = {"PER": "PERSON", "ORG": "ORGANIZATION", "LOC": "LOC"}
@@ -74,7 +72,9 @@ class EntityTagger(BatchedComponent):
                 for start, end, label in next(predictions):
                     spans.append(Span(doc, sent[start].i, sent[end - 1].i + 1, label=label))
             spans.sort(key=lambda s: (s.start, -s.end))
-            doc.spans[SPANS_NER] = SpanGroup(doc, name=SPANS_NER, spans=spans, attrs={"backend": self.backend})
+            doc.spans[SPANS_NER] = SpanGroup(
+                doc, name=SPANS_NER, spans=spans, attrs={"backend": self.backend}
+            )
 
 
 @Language.factory(

@@ -1,4 +1,5 @@
 """Russian date/time expressions: spans as NEREL annotates DATE, ISO values, publication date."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -1,4 +1,5 @@
 """Calendar arithmetic producing ISO 8601 strings (days, months, years, intervals)."""
+
 from __future__ import annotations
 
 import calendar

@@ -1,4 +1,5 @@
 """Publication date of a document: a dated dateline near the top, or a full date tied to 'сегодня'/'вчера'."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -53,7 +54,7 @@ def find_published(text: str) -> dt.date | None:
         if m.start() > _TOP_CHARS:
             break
         line_start = text.rfind("\n", 0, m.start()) + 1
-        prefix = text[line_start:m.start()]
+        prefix = text[line_start : m.start()]
         d = _date_of(m)
         if _plausible(d) and _LABEL_RE.match(prefix):
             return d

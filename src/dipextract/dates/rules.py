@@ -1,4 +1,5 @@
 """Date rules: one compiled regex plus one resolver per kind of Russian date expression."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -8,8 +9,19 @@ from dataclasses import dataclass
 
 from . import cal
 from .lexicon import (
-    MONTH_RE, NOT_LOWER, ORDINALS, PART, PREP, REL_ADJ, SEASON_MONTHS, WEEKDAY_RE, YEAR_WORD,
-    month_number, number_value, rel_offset, roman_to_int, weekday_number,
+    MONTH_RE,
+    ORDINALS,
+    PART,
+    PREP,
+    REL_ADJ,
+    SEASON_MONTHS,
+    WEEKDAY_RE,
+    YEAR_WORD,
+    month_number,
+    number_value,
+    rel_offset,
+    roman_to_int,
+    weekday_number,
 )
 
 REJECT = object()  # resolver verdict: the regex matched but this is not a date
@@ -20,7 +32,9 @@ _START = r"(?<![\w\-])"
 # Endings of nouns/adjectives that a counted number takes ("2017 рублей", "в 2017 случаях").
 _NOUNISH = r"(?:ах|ях|ам|ям|ами|ями|ов|ев|ей|ий|ый|ых|их|ы|и|а|я|е|у|ю)(?![а-яё])"
 _MONTH_ABBR = {"янв", "фев", "февр", "апр", "июн", "июл", "авг", "сен", "сент", "окт", "ноя", "нояб", "дек"}
-_YEAR_TAIL = rf"(?:\s+(?:(?P<y>\d{{4}})(?:\s*{YEAR_WORD})?|(?P<ya>{REL_ADJ})\s+года|с\.\s?г(?:\.|(?![а-яё]))))"
+_YEAR_TAIL = (
+    rf"(?:\s+(?:(?P<y>\d{{4}})(?:\s*{YEAR_WORD})?|(?P<ya>{REL_ADJ})\s+года|с\.\s?г(?:\.|(?![а-яё]))))"
+)
 _NUM = (
     r"(?:\d{1,3}|один|одн(?:ого|ой|у|им|а)|два|две|двух|двум|двумя|оба|обе|обоих|три|тр[её]х|тр[её]м|тремя"
     r"|четыре|четыр[её]х|четыр[её]м|четырьмя|(?:пят|шест|сем|восем|восьм|девят|десят|одиннадцат|двенадцат"
@@ -149,16 +163,18 @@ def _year_rule(m: re.Match[str], published: dt.date | None) -> object:
 def _bare_year(m: re.Match[str], published: dt.date | None) -> object:
     """'2017' alone or in 'ЧМ-2018', only when no counted noun follows ('2017 рублей', 'в 2017 случаях')."""
     y = m["y"] or m["yh"]
-    if m["y"] and not _has_prep(m) and re.match(r"\s*(?-i:[а-яё])", m.string[m.end():]):
+    if m["y"] and not _has_prep(m) and re.match(r"\s*(?-i:[а-яё])", m.string[m.end() :]):
         return REJECT
     return y
 
 
 def _decade(m: re.Match[str], published: dt.date | None) -> object:
     """'в 90-е годы', '1990-х годов'."""
+
     def start(s: str) -> int:
         n = int(s)
         return n if len(s) == 4 else (2000 if n == 0 else 1900 + n)
+
     a = start(m["dec"])
     b = start(m["dec2"]) if m["dec2"] else a
     if a % 10 or b % 10 or b < a:
@@ -251,7 +267,7 @@ def _deictic(m: re.Match[str], published: dt.date | None) -> object:
     w = m["w"].lower()
     if published is None:
         return None
-    if w == "накануне" and re.match(r"\s+(?-i:[а-яё]+)(?:а|я|ов|ев|ей|и|ы)\b", m.string[m.end():]):
+    if w == "накануне" and re.match(r"\s+(?-i:[а-яё]+)(?:а|я|ов|ев|ей|и|ы)\b", m.string[m.end() :]):
         return None
     return (published + dt.timedelta(days=_DEICTIC[w])).isoformat()
 
@@ -282,13 +298,23 @@ def _bare_duration(m: re.Match[str], published: dt.date | None) -> object:
     """'несколько лет', 'шесть месяцев' (NEREL counts durations as DATE); digits+'лет' is usually an age."""
     if m["n"].isdigit() and m["u"].lower().startswith(("лет", "год")):
         return REJECT
-    if m["n"].isdigit() and re.search(r"(?:до|от|с)\s+$", m.string[max(0, m.start() - 4):m.start()], _FLAGS):
+    if m["n"].isdigit() and re.search(
+        r"(?:до|от|с)\s+$", m.string[max(0, m.start() - 4) : m.start()], _FLAGS
+    ):
         return REJECT
     return None
 
 
-_UNIT_KIND = (("д", "day"), ("сут", "day"), ("нед", "week"), ("мес", "month"), ("полго", "month6"),
-              ("полуго", "month6"), ("год", "year"), ("лет", "year"))
+_UNIT_KIND = (
+    ("д", "day"),
+    ("сут", "day"),
+    ("нед", "week"),
+    ("мес", "month"),
+    ("полго", "month6"),
+    ("полуго", "month6"),
+    ("год", "year"),
+    ("лет", "year"),
+)
 
 
 def _shifted(m: re.Match[str], published: dt.date | None) -> object:
@@ -316,60 +342,128 @@ _MON = rf"(?P<{{0}}>{MONTH_RE})"
 _AGO_PRE = r"(?:(?:немногим\s+|чуть\s+)?(?:около|почти|примерно|более|больше|менее|уже|свыше|ещё|еще)\s+(?:чем\s+)?)?"
 
 RULES: tuple[Rule, ...] = (
-    Rule("numeric", _r(rf"(?:{PREP})?(?P<d>\d{{1,2}})(?P<sep>[./])(?P<m>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}|\d{{2}})"
-                       rf"(?![\d/]|\.\d)(?:\s*{YEAR_WORD})?"), _numeric),
+    Rule(
+        "numeric",
+        _r(
+            rf"(?:{PREP})?(?P<d>\d{{1,2}})(?P<sep>[./])(?P<m>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}|\d{{2}})"
+            rf"(?![\d/]|\.\d)(?:\s*{YEAR_WORD})?"
+        ),
+        _numeric,
+    ),
     Rule("iso", _r(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)"), _numeric),
-    Rule("day_range", _r(
-        rf"(?:с|со|от)\s+{_D.format('d1')}\s+{_MON.format('mon1')}(?:\s+(?P<y1>\d{{4}})(?:\s*{YEAR_WORD})?)?"
-        rf"\s*(?:по|до|-|–|—)\s*{_D.format('d2')}\s+{_MON.format('mon2')}"
-        rf"(?:\s+(?:(?P<y2>\d{{4}})(?:\s*{YEAR_WORD})?|(?P<ya2>{REL_ADJ})\s+года))?"), _day_range),
-    Rule("day", _r(
-        rf"(?:(?P<rw>сегодня|вчера|завтра|позавчера),?\s+)?(?:{PREP})?(?:(?P<a>{REL_ADJ})\s+)?"
-        rf"(?:(?P<wd>{WEEKDAY_RE})(?:,|\s*[—–-])?\s+)?{_D.format('d1')}"
-        rf"(?:\s*(?:-|–|—|по|на|и)\s*{_D.format('d2')})?\s+{_MON.format('mon')}{_YEAR_TAIL}?"), _day),
-    Rule("month", _r(
-        rf"(?:{PREP})?(?P<part>{PART})?{_MON.format('mon')}(?:\s*(?:по|-|–|—|и)\s*{_MON.format('mon2')})?"
-        rf"{_YEAR_TAIL}?"), _month),
-    Rule("year", _r(
-        rf"(?:{PREP}|за\s+|(?:к|ко)\s+(?={PART}))?(?P<part>{PART})?(?<![\d.,])(?P<y>\d{{4}})"
-        rf"(?:\s*(?:-|–|—|и|или|по)\s*(?P<y2>\d{{4}}|\d{{2}}))?\s*(?:-?м\s+|-?ом\s+)?{YEAR_WORD}(?:\s+рождения)?"),
-         _year_rule),
-    Rule("bare_year", re.compile(
-        rf"(?:(?<![\w\-])(?:{PREP})?(?<![\d.,:/№+])(?P<y>(?:19|20)\d\d|2100)(?![\d/]|[.,:]\d|\s*(?-i:[a-z%$€₽]))"
-        rf"(?!\s*(?-i:[а-яё]+{_NOUNISH}))|(?<=[^\W\d_]-)(?P<yh>(?:19|20)\d\d)(?![\d/]|[.,:]\d))(?P<y2>)", _FLAGS),
-         _bare_year),
-    Rule("decade", _r(
-        rf"(?:{PREP})?(?P<part>{PART})?(?<![\d.,])(?P<dec>\d\d|\d{{4}})-?(?:е|х|ые|ых|ми)(?![а-яё])"
-        rf"(?:\s*(?:-|–|—)\s*(?:{PART})?(?P<dec2>\d\d|\d{{4}})-?(?:е|х|ые|ых)(?![а-яё]))?"
-        r"(?:\s+(?:год(?:ы|ов|ах|ам)|гг\.?))?"), _decade),
-    Rule("century", _r(
-        rf"(?:{PREP})?(?P<part>{PART})?(?P<c>(?-i:[IVXLХ]{{1,6}})|\d{{1,2}})(?:-?(?:го|м|ом|й))?\s+"
-        r"(?:век(?:а|е|ом|у)?(?![а-яё])|вв?\.)"), _century),
-    Rule("season", _r(
-        rf"(?:{PREP})?(?:(?P<sa>{REL_ADJ})\s+)?(?P<s>весн(?:ой|у|а|е)|лет(?:ом|о|а)|осен(?:ью|ь|и)|зим(?:ой|у|а|е))"
-        rf"(?![а-яё])(?:\s+(?:(?P<y>\d{{4}})(?:\s*{YEAR_WORD})?|(?P<ya>{REL_ADJ})\s+года))?"), _season),
-    Rule("ordinal_period", _r(
-        rf"(?:{PREP})?(?P<o>перв|втор|трет|четв[её]рт|(?-i:I{{1,3}}|IV))(?:[а-яё]*)\s+"
-        rf"(?P<u>полугоди[а-яё]*|половин[а-яё]*|квартал[а-яё]*)(?![а-яё]){_YEAR_TAIL}?"), _ordinal_period),
-    Rule("rel_period", _r(
-        rf"(?:{PREP}|(?:к|ко)\s+(?={PART}))?(?P<part>{PART})?(?:(?P<a>{REL_ADJ})\s+)?"
-        r"(?P<u>год(?:у|а|ом)?|месяц(?:е|а|у)?|недел(?:е|ю|и|я)|квартал(?:е|а)?|полугоди(?:е|и|я)"
-        r"|выходн(?:ые|ых|ым))(?![а-яё])"), lambda m, p: _rel_period(m, p) if (m["a"] or m["part"]) else REJECT),
+    Rule(
+        "day_range",
+        _r(
+            rf"(?:с|со|от)\s+{_D.format('d1')}\s+{_MON.format('mon1')}(?:\s+(?P<y1>\d{{4}})(?:\s*{YEAR_WORD})?)?"
+            rf"\s*(?:по|до|-|–|—)\s*{_D.format('d2')}\s+{_MON.format('mon2')}"
+            rf"(?:\s+(?:(?P<y2>\d{{4}})(?:\s*{YEAR_WORD})?|(?P<ya2>{REL_ADJ})\s+года))?"
+        ),
+        _day_range,
+    ),
+    Rule(
+        "day",
+        _r(
+            rf"(?:(?P<rw>сегодня|вчера|завтра|позавчера),?\s+)?(?:{PREP})?(?:(?P<a>{REL_ADJ})\s+)?"
+            rf"(?:(?P<wd>{WEEKDAY_RE})(?:,|\s*[—–-])?\s+)?{_D.format('d1')}"
+            rf"(?:\s*(?:-|–|—|по|на|и)\s*{_D.format('d2')})?\s+{_MON.format('mon')}{_YEAR_TAIL}?"
+        ),
+        _day,
+    ),
+    Rule(
+        "month",
+        _r(
+            rf"(?:{PREP})?(?P<part>{PART})?{_MON.format('mon')}(?:\s*(?:по|-|–|—|и)\s*{_MON.format('mon2')})?"
+            rf"{_YEAR_TAIL}?"
+        ),
+        _month,
+    ),
+    Rule(
+        "year",
+        _r(
+            rf"(?:{PREP}|за\s+|(?:к|ко)\s+(?={PART}))?(?P<part>{PART})?(?<![\d.,])(?P<y>\d{{4}})"
+            rf"(?:\s*(?:-|–|—|и|или|по)\s*(?P<y2>\d{{4}}|\d{{2}}))?\s*(?:-?м\s+|-?ом\s+)?{YEAR_WORD}(?:\s+рождения)?"
+        ),
+        _year_rule,
+    ),
+    Rule(
+        "bare_year",
+        re.compile(
+            rf"(?:(?<![\w\-])(?:{PREP})?(?<![\d.,:/№+])(?P<y>(?:19|20)\d\d|2100)(?![\d/]|[.,:]\d|\s*(?-i:[a-z%$€₽]))"
+            rf"(?!\s*(?-i:[а-яё]+{_NOUNISH}))|(?<=[^\W\d_]-)(?P<yh>(?:19|20)\d\d)(?![\d/]|[.,:]\d))(?P<y2>)",
+            _FLAGS,
+        ),
+        _bare_year,
+    ),
+    Rule(
+        "decade",
+        _r(
+            rf"(?:{PREP})?(?P<part>{PART})?(?<![\d.,])(?P<dec>\d\d|\d{{4}})-?(?:е|х|ые|ых|ми)(?![а-яё])"
+            rf"(?:\s*(?:-|–|—)\s*(?:{PART})?(?P<dec2>\d\d|\d{{4}})-?(?:е|х|ые|ых)(?![а-яё]))?"
+            r"(?:\s+(?:год(?:ы|ов|ах|ам)|гг\.?))?"
+        ),
+        _decade,
+    ),
+    Rule(
+        "century",
+        _r(
+            rf"(?:{PREP})?(?P<part>{PART})?(?P<c>(?-i:[IVXLХ]{{1,6}})|\d{{1,2}})(?:-?(?:го|м|ом|й))?\s+"
+            r"(?:век(?:а|е|ом|у)?(?![а-яё])|вв?\.)"
+        ),
+        _century,
+    ),
+    Rule(
+        "season",
+        _r(
+            rf"(?:{PREP})?(?:(?P<sa>{REL_ADJ})\s+)?(?P<s>весн(?:ой|у|а|е)|лет(?:ом|о|а)|осен(?:ью|ь|и)|зим(?:ой|у|а|е))"
+            rf"(?![а-яё])(?:\s+(?:(?P<y>\d{{4}})(?:\s*{YEAR_WORD})?|(?P<ya>{REL_ADJ})\s+года))?"
+        ),
+        _season,
+    ),
+    Rule(
+        "ordinal_period",
+        _r(
+            rf"(?:{PREP})?(?P<o>перв|втор|трет|четв[её]рт|(?-i:I{{1,3}}|IV))(?:[а-яё]*)\s+"
+            rf"(?P<u>полугоди[а-яё]*|половин[а-яё]*|квартал[а-яё]*)(?![а-яё]){_YEAR_TAIL}?"
+        ),
+        _ordinal_period,
+    ),
+    Rule(
+        "rel_period",
+        _r(
+            rf"(?:{PREP}|(?:к|ко)\s+(?={PART}))?(?P<part>{PART})?(?:(?P<a>{REL_ADJ})\s+)?"
+            r"(?P<u>год(?:у|а|ом)?|месяц(?:е|а|у)?|недел(?:е|ю|и|я)|квартал(?:е|а)?|полугоди(?:е|и|я)"
+            r"|выходн(?:ые|ых|ым))(?![а-яё])"
+        ),
+        lambda m, p: _rel_period(m, p) if (m["a"] or m["part"]) else REJECT,
+    ),
     Rule("weekday", _r(rf"(?:{PREP}|к\s+)?(?:(?P<a>{REL_ADJ})\s+)?(?P<wd>{WEEKDAY_RE})"), _weekday),
     Rule("deictic", _r(r"(?P<w>сегодня|вчера|позавчера|завтра|послезавтра|накануне)(?![а-яё])"), _deictic),
     Rule("weekend_near", _r(r"(?:в|на)\s+ближайшие\s+выходные"), _weekend_near),
-    Rule("vague", _r(
-        r"(?:(?:в|во|на|до|с|к)\s+)?(?:(?:тот|этот|тот\s+же|этот\s+же|следующий|другой|один|сегодняшний|нынешний)\s+день"
-        r"|(?:скором|кратчайшее|самое\s+ближайшее)\s+время"
-        r"|(?:ближайшие|последние|прошлые|минувшие|предыдущие|ближайшую|последующие|следующие)\s+"
-        r"(?:дни|недели|месяцы|годы|десятилетия|несколько\s+(?:дней|недель|месяцев|лет))"
-        r"|этот\s+период|днях|сегодняшний\s+день|сегодняшнего\s+дня)(?![а-яё])"), _vague),
+    Rule(
+        "vague",
+        _r(
+            r"(?:(?:в|во|на|до|с|к)\s+)?(?:(?:тот|этот|тот\s+же|этот\s+же|следующий|другой|один|сегодняшний|нынешний)\s+день"
+            r"|(?:скором|кратчайшее|самое\s+ближайшее)\s+время"
+            r"|(?:ближайшие|последние|прошлые|минувшие|предыдущие|ближайшую|последующие|следующие)\s+"
+            r"(?:дни|недели|месяцы|годы|десятилетия|несколько\s+(?:дней|недель|месяцев|лет))"
+            r"|этот\s+период|днях|сегодняшний\s+день|сегодняшнего\s+дня)(?![а-яё])"
+        ),
+        _vague,
+    ),
     Rule("ago", _r(rf"{_AGO_PRE}(?:(?P<n>{_NUM})\s+)?(?P<u>{_UNIT})\s+(?:тому\s+)?назад"), _shifted),
     Rule("after", _r(rf"(?:через|спустя)\s+{_AGO_PRE}(?:(?P<n>{_NUM})\s+)?(?P<u>{_UNIT})"), _shifted),
     Rule("after_post", _r(rf"(?P<n>{_NUM})\s+(?P<u>{_UNIT})\s+спустя"), _shifted),
-    Rule("duration", _r(
-        rf"(?:в\s+течение|на\s+протяжении|за\s+(?:последн|прошедш)(?:ие|юю|ий|их)|в\s+последние|на\s+ближайшие|за|на|до|от|с)"
-        rf"\s+{_AGO_PRE}(?:(?P<n>{_NUM})\s+)?(?P<u>{_UNIT})"), _duration),
-    Rule("bare_duration", _r(
-        rf"{_AGO_PRE}(?P<n>{_NUM})\s+(?P<u>{_UNIT})(?!\s+(?:рождения|назад|спустя))"), _bare_duration),
+    Rule(
+        "duration",
+        _r(
+            rf"(?:в\s+течение|на\s+протяжении|за\s+(?:последн|прошедш)(?:ие|юю|ий|их)|в\s+последние|на\s+ближайшие|за|на|до|от|с)"
+            rf"\s+{_AGO_PRE}(?:(?P<n>{_NUM})\s+)?(?P<u>{_UNIT})"
+        ),
+        _duration,
+    ),
+    Rule(
+        "bare_duration",
+        _r(rf"{_AGO_PRE}(?P<n>{_NUM})\s+(?P<u>{_UNIT})(?!\s+(?:рождения|назад|спустя))"),
+        _bare_duration,
+    ),
 )

@@ -63,9 +63,7 @@ def parse_ann(lines: Iterable[str]) -> tuple[list[BratEntity], list[BratRelation
         parts = line.split("\t")
         if line.startswith("T") and len(parts) >= 2:
             type_, _, locs = parts[1].partition(" ")
-            fragments = tuple(
-                sorted((int(a), int(b)) for a, b in (frag.split() for frag in locs.split(";")))
-            )
+            fragments = tuple(sorted((int(a), int(b)) for a, b in (frag.split() for frag in locs.split(";"))))
             entities.append(BratEntity(parts[0], type_, fragments, parts[2] if len(parts) > 2 else ""))
         elif line.startswith("R") and len(parts) >= 2:
             type_, *args = parts[1].split()

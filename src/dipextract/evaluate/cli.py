@@ -6,13 +6,15 @@ import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-evaluate_app = typer.Typer(help="Measure quality on NEREL, FactRuEval-2016 and the events-dev gold.", no_args_is_help=True)
+evaluate_app = typer.Typer(
+    help="Measure quality on NEREL, FactRuEval-2016 and the events-dev gold.", no_args_is_help=True
+)
 err_console = Console(stderr=True)
 
 
@@ -37,8 +39,10 @@ def _progress(label: str) -> Iterator[Callable[[int, int], None]]:
 @evaluate_app.command("nerel")
 def nerel(
     corpus_dir: Annotated[Path, typer.Argument(help="NEREL brat folder (*.txt + *.ann), e.g. nerel/dev.")],
-    limit: Annotated[Optional[int], typer.Option("--limit", "-n", help="Only the first N documents.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON instead of a table.")] = False,
+    limit: Annotated[int | None, typer.Option("--limit", "-n", help="Only the first N documents.")] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the report as JSON instead of a table.")
+    ] = False,
 ) -> None:
     """Entity spans per type (exact and overlap), person–post links, speed."""
     from .nerel import evaluate_nerel
@@ -51,9 +55,13 @@ def nerel(
 
 @evaluate_app.command("factrueval")
 def factrueval(
-    devset_dir: Annotated[Path, typer.Argument(help="FactRuEval-2016 folder (book_N.txt/.spans/.objects/...).")],
-    limit: Annotated[Optional[int], typer.Option("--limit", "-n", help="Only the first N documents.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON instead of a table.")] = False,
+    devset_dir: Annotated[
+        Path, typer.Argument(help="FactRuEval-2016 folder (book_N.txt/.spans/.objects/...).")
+    ],
+    limit: Annotated[int | None, typer.Option("--limit", "-n", help="Only the first N documents.")] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the report as JSON instead of a table.")
+    ] = False,
 ) -> None:
     """PER/ORG/LOC mentions (track 1) and Occupation/Meeting facts (track 3)."""
     from .factru import evaluate_factrueval
@@ -67,9 +75,9 @@ def factrueval(
 @evaluate_app.command("events")
 def events(
     events_dev_dir: Annotated[Path, typer.Argument(help="The events-dev folder (gold/ and events_eval.py).")],
-    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Keep the predictions here.")] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Keep the predictions here.")] = None,
     report_json: Annotated[
-        Optional[Path], typer.Option("--report-json", help="Write the scorer's per-document JSON report here.")
+        Path | None, typer.Option("--report-json", help="Write the scorer's per-document JSON report here.")
     ] = None,
 ) -> None:
     """Predict the events-dev documents and print the shipped scorer's report."""

@@ -172,7 +172,9 @@ def _quality(test: tuple[str, frozenset[str]], gold: _GoldSet, doc: FrDoc) -> fl
     tokens = test[1]
     tp = sum(gold.weights.get(t, 0.0) for t in tokens & gold.tokens)
     fn = sum(
-        gold.weights.get(t, 0.0) for t in gold.tokens - tokens if t in doc.tokens and not doc.tokens[t].is_punct
+        gold.weights.get(t, 0.0)
+        for t in gold.tokens - tokens
+        if t in doc.tokens and not doc.tokens[t].is_punct
     )
     fp = len(tokens - gold.tokens)
     total = tp + fp + fn
@@ -263,7 +265,7 @@ def _person_forms(attrs: dict[str, tuple[str, ...]]) -> list[str]:
     first = attrs.get("firstname", ())
     last = attrs.get("lastname", ()) + attrs.get("surname", ())
     forms = list(last) + list(attrs.get("nickname", ()))
-    forms += [f"{f} {l}" for f in first for l in last] + [f"{l} {f}" for f in first for l in last]
+    forms += [f"{f} {s}" for f in first for s in last] + [f"{s} {f}" for f in first for s in last]
     return forms
 
 

@@ -25,7 +25,6 @@ from .brat import BratDoc, load_brat, relation_pairs
 from .runner import Predict, Progress, score_all
 from .score import F1, Fragments, Span, score_exact, score_overlap, score_sets
 
-
 # contract type -> NEREL type
 NEREL_TYPES: dict[str, str] = {
     "PERSON": "PERSON",

@@ -76,9 +76,7 @@ def factru_table(report: FactReport) -> str:
     facts = [_f1_row(t, report.facts[t]) for t in report.facts]
     facts += [_f1_row(t + " strict", report.facts_strict[t]) for t in report.facts_strict]
     footer = _speed(report.docs, report.load_seconds, report.seconds)
-    return "\n\n".join(
-        [format_table(header, rows), format_table(["facts", *header[1:]], facts), footer]
-    )
+    return "\n\n".join([format_table(header, rows), format_table(["facts", *header[1:]], facts), footer])
 
 
 def nerel_dict(report: NerelReport) -> dict[str, Any]:

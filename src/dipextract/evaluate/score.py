@@ -108,9 +108,7 @@ def greedy_matching(
     pred: Sequence[P], gold: Sequence[G], score: Callable[[P, G], float]
 ) -> list[tuple[int, int, float]]:
     """One-to-one matching that takes the best-scoring admissible pair first (score > 0 admits a pair)."""
-    candidates = [
-        (s, i, j) for i, p in enumerate(pred) for j, g in enumerate(gold) if (s := score(p, g)) > 0
-    ]
+    candidates = [(s, i, j) for i, p in enumerate(pred) for j, g in enumerate(gold) if (s := score(p, g)) > 0]
     candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
     used_pred: set[int] = set()
     used_gold: set[int] = set()

@@ -26,7 +26,7 @@ def _evidence(words: Sequence[Token]) -> dict[str, int]:
 
 
 def _elaborates(words: Sequence[Token]) -> bool:
-    """"В частности, запланировано ...": the sentence lists what the previous one announced."""
+    """ "В частности, запланировано ...": the sentence lists what the previous one announced."""
     opening = " ".join(w.lower_ for w in words[:3])
     return any(opening.startswith(c) for c in cue("elaboration"))
 
@@ -34,15 +34,23 @@ def _elaborates(words: Sequence[Token]) -> bool:
 def _drop_represented(agents: list[str], index: EntityIndex) -> list[str]:
     """A country does not stand beside a participant who already represents it."""
     isos = {index.entities[a].get("country") for a in agents if index.entities[a]["type"] == PERSON}
-    return [a for a in agents if not (index.entities[a]["type"] == COUNTRY and index.entities[a].get("iso") in isos)]
+    return [
+        a
+        for a in agents
+        if not (index.entities[a]["type"] == COUNTRY and index.entities[a].get("iso") in isos)
+    ]
 
 
 def _participant(entity_id: str, index: EntityIndex, words: Sequence[Token], near: int) -> dict[str, Any]:
     ent = index.entities[entity_id]
     post = index.post_of(entity_id, near) if ent["type"] == PERSON else None
     if ent["type"] == COUNTRY:  # an unnamed "Президент Кыргызской Республики" stands for the country
-        posts = [r for r in index.within(words, POST) if index.entities[r.entity].get("holder") is None
-                 and any(c.entity == entity_id for c in index.refs if r.start <= c.start and c.end <= r.end)]
+        posts = [
+            r
+            for r in index.within(words, POST)
+            if index.entities[r.entity].get("holder") is None
+            and any(c.entity == entity_id for c in index.refs if r.start <= c.start and c.end <= r.end)
+        ]
         post = index.entities[posts[0].entity]["name"] if posts else None
     return {"entity": entity_id, "name": ent["name"], "post": post}
 
@@ -66,8 +74,9 @@ def _annotate(d: Draft, words: Sequence[Token], index: EntityIndex) -> None:
             d.context.add(iso)
 
 
-def _draft(trig: Trigger, words: Sequence[Token], si: int, tree: Tree, index: EntityIndex,
-           published: dt.date | None) -> Draft:
+def _draft(
+    trig: Trigger, words: Sequence[Token], si: int, tree: Tree, index: EntityIndex, published: dt.date | None
+) -> Draft:
     doc = words[0].doc
     tok = doc[trig.head]
     found = find_participants(trig, words, tree, index)
@@ -108,25 +117,33 @@ def _body(d: Draft, sentences: list[list[Token]], index: EntityIndex) -> list[st
     """A sitting with nobody named is the body's: one named in the sentence, else the doc's most named one."""
     if d.type not in ("session", "forum"):
         return []
+
     def is_body(entity_id: str) -> bool:
         words = index.entities[entity_id]["name"].lower().replace("ё", "е").split()
         return any(w.startswith(b) for w in words for b in cue("body"))
+
     local = [r.entity for r in index.within(sentences[d.sentence], ORGANIZATION) if is_body(r.entity)]
     if local:
         return local[:1]
     if d.type != "session":
         return []
-    counts = {e["id"]: len(e["mentions"]) for e in index.entities.values()
-              if e["type"] == ORGANIZATION and is_body(e["id"])}
+    counts = {
+        e["id"]: len(e["mentions"])
+        for e in index.entities.values()
+        if e["type"] == ORGANIZATION and is_body(e["id"])
+    }
     return [max(counts, key=lambda k: counts[k])] if counts else []
 
 
-_POSTPONE = frozenset({"перенести", "переносить", "перенестись", "переноситься", "перенесённый", "перенесенный"})
+_POSTPONE = frozenset(
+    {"перенести", "переносить", "перенестись", "переноситься", "перенесённый", "перенесенный"}
+)
 
 
-def _postponed(d: Draft, tok: Token, words: Sequence[Token], tree: Tree, index: EntityIndex,
-               published: dt.date | None) -> Draft | None:
-    """"Визит перенесён на 5 июня": besides the called-off date, a planned event on the new one."""
+def _postponed(
+    d: Draft, tok: Token, words: Sequence[Token], tree: Tree, index: EntityIndex, published: dt.date | None
+) -> Draft | None:
+    """ "Визит перенесён на 5 июня": besides the called-off date, a planned event on the new one."""
     if d.status != "cancelled":
         return None
     for verb in [tok, *list(tree.ancestors(tok))[:3]]:
@@ -143,7 +160,7 @@ def _postponed(d: Draft, tok: Token, words: Sequence[Token], tree: Tree, index: 
 
 
 def _share_list(triggers: list[Trigger], local: list[Draft], doc: Doc, tree: Tree) -> None:
-    """"запланировано проведение визита ..., заседания ..., заседания ...": list members share status and time."""
+    """ "запланировано проведение визита ..., заседания ..., заседания ...": list members share status and time."""
     for k in range(1, len(local)):
         a, b = doc[triggers[k - 1].head], doc[triggers[k].head]
         between = doc[a.i + 1 : b.i]
@@ -172,7 +189,11 @@ def extract_events(doc: Doc) -> list[dict[str, Any]]:
         triggers = find_triggers(words, tree, index)
         local = [_draft(t, words, si, tree, index, published) for t in triggers]
         _share_list(triggers, local, doc, tree)
-        local += [p for t, d in zip(triggers, local) if (p := _postponed(d, doc[t.head], words, tree, index, published))]
+        local += [
+            p
+            for t, d in zip(triggers, local)
+            if (p := _postponed(d, doc[t.head], words, tree, index, published))
+        ]
         if si > 0 and _elaborates(words):
             previous = index.within(sentences[si - 1], DATE)
             for d in local:

@@ -52,14 +52,23 @@ class EntityIndex:
         """The COUNTRY entity of the doc with this ISO code (None when the text never names it as a country)."""
         if not iso:
             return None
-        return next((e["id"] for e in self.entities.values() if e["type"] == COUNTRY and e.get("iso") == iso), None)
+        return next(
+            (e["id"] for e in self.entities.values() if e["type"] == COUNTRY and e.get("iso") == iso), None
+        )
 
     def _stems(self, ref: Ref) -> list[str]:
         """Lowercase words of a post mention without its country words ("российского министра обороны" -> министра, обороны)."""
-        inner = {i for r in self.refs if r.type == COUNTRY and ref.start <= r.start and r.end <= ref.end
-                 for i in range(r.start, r.end)}
-        return [t.lower_ for t in self.doc[ref.start : ref.end]
-                if t.i not in inner and t.text.replace("-", "").isalpha() and len(t) > 2]  # "Премьер-министр" too
+        inner = {
+            i
+            for r in self.refs
+            if r.type == COUNTRY and ref.start <= r.start and r.end <= ref.end
+            for i in range(r.start, r.end)
+        }
+        return [
+            t.lower_
+            for t in self.doc[ref.start : ref.end]
+            if t.i not in inner and t.text.replace("-", "").isalpha() and len(t) > 2
+        ]  # "Премьер-министр" too
 
     def holder_elsewhere(self, ref: Ref, head: Token | None = None) -> list[str]:
         """The named holder of an unnamed post: the one person of the doc holding a post of that head, words, country."""
@@ -68,8 +77,11 @@ class EntityIndex:
             stems = [head.lemma_] + [s for s in stems if s != head.lower_]
         if not stems:
             return []
-        isos = {self.entities[r.entity].get("iso") for r in self.refs
-                if r.type == COUNTRY and ref.start <= r.start and r.end <= ref.end}
+        isos = {
+            self.entities[r.entity].get("iso")
+            for r in self.refs
+            if r.type == COUNTRY and ref.start <= r.start and r.end <= ref.end
+        }
         found = []
         for post_id, post in self.entities.items():
             if post["type"] != POST or post.get("holder") not in self.entities or post_id == ref.entity:
@@ -80,8 +92,12 @@ class EntityIndex:
             other = self._stems(refs[0])
             holder = self.entities[post["holder"]]
             country = post.get("country") or holder.get("country")
-            if other and _same_word(other[0], stems[0]) and all(any(_same_word(a, b) for b in other) for a in stems) \
-                    and (not isos or country in isos):
+            if (
+                other
+                and _same_word(other[0], stems[0])
+                and all(any(_same_word(a, b) for b in other) for a in stems)
+                and (not isos or country in isos)
+            ):
                 found.append(post["holder"])
         found = _unique(found)
         return found if len(found) == 1 else []
@@ -107,23 +123,43 @@ class EntityIndex:
         if holders:
             return _unique(holders)
         # "российские инспекторы посетят": an unnamed group of people stands for its country
-        group = head is not None and head.pos_ == "NOUN" and "Anim" in head.morph.get("Animacy") \
-            and head.morph.get("Number") == ["Plur"] and head.lemma_ not in post_heads()
+        group = (
+            head is not None
+            and head.pos_ == "NOUN"
+            and "Anim" in head.morph.get("Animacy")
+            and head.morph.get("Number") == ["Plur"]
+            and head.lemma_ not in post_heads()
+        )
         # "кыргызско-казахстанского форума": an adjective names the parties of an event or a joint body
-        eventful = head is not None and (head.lemma_ in trigger_lemmas() or any(
-            t.lemma_.startswith(b) for t in tokens for b in cue("body") if t.pos_ == "NOUN"))
+        eventful = head is not None and (
+            head.lemma_ in trigger_lemmas()
+            or any(t.lemma_.startswith(b) for t in tokens for b in cue("body") if t.pos_ == "NOUN")
+        )
         bodies: list[str] = []
         for r in refs:
             if r.type not in (COUNTRY, ORGANIZATION):
                 continue
-            if r.type == COUNTRY and self.doc[r.start].pos_ == "ADJ" and not eventful and not group and not any(
-                    p.start <= r.start and r.end <= p.end for p in posts):
+            if (
+                r.type == COUNTRY
+                and self.doc[r.start].pos_ == "ADJ"
+                and not eventful
+                and not group
+                and not any(p.start <= r.start and r.end <= p.end for p in posts)
+            ):
                 continue  # "японские ультраправые", "российского правительства": an adjective is not a party
-            if r.type == COUNTRY and any(p.start <= r.start and r.end <= p.end for p in posts) and any(
-                    o.type == ORGANIZATION and o.start <= r.start and r.end <= o.end for o in refs):
+            if (
+                r.type == COUNTRY
+                and any(p.start <= r.start and r.end <= p.end for p in posts)
+                and any(o.type == ORGANIZATION and o.start <= r.start and r.end <= o.end for o in refs)
+            ):
                 continue  # "министр иностранных дел Японии": the ministry's country stands via the post
-            if any(o.type in (COUNTRY, ORGANIZATION) and o.start <= r.start and r.end <= o.end
-                   and (o.start, o.end) != (r.start, r.end) for o in refs):
+            if any(
+                o.type in (COUNTRY, ORGANIZATION)
+                and o.start <= r.start
+                and r.end <= o.end
+                and (o.start, o.end) != (r.start, r.end)
+                for o in refs
+            ):
                 continue  # nested inside a named body
             bodies.append(r.entity)
         return _unique(bodies)
@@ -139,8 +175,14 @@ class EntityIndex:
         for e in people:
             surname = e["name"].split()[-1].lower() if e["name"].split() else ""
             by_surname[surname] = by_surname.get(surname, 0) + len(e["mentions"])
-        return max(people, key=lambda e: (by_surname[e["name"].split()[-1].lower() if e["name"].split() else ""],
-                                          len(e["mentions"]), -min(s for s, _e in e["mentions"])))["id"]
+        return max(
+            people,
+            key=lambda e: (
+                by_surname[e["name"].split()[-1].lower() if e["name"].split() else ""],
+                len(e["mentions"]),
+                -min(s for s, _e in e["mentions"]),
+            ),
+        )["id"]
 
     def post_of(self, entity_id: str, near: int) -> str | None:
         """The participant's post as the text gives it: the held POST mentioned nearest to char offset near."""

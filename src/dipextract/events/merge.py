@@ -6,8 +6,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-FAMILY = {"meeting": "contact", "talks": "contact", "visit": "visit", "session": "gathering", "forum": "gathering",
-          "signing": "signing", "other": "other"}
+FAMILY = {
+    "meeting": "contact",
+    "talks": "contact",
+    "visit": "visit",
+    "session": "gathering",
+    "forum": "gathering",
+    "signing": "signing",
+    "other": "other",
+}
 
 
 @dataclass(slots=True)
@@ -29,7 +36,9 @@ class Draft:
     context: set[str] = field(default_factory=set)  # ISO codes of the people and places around the trigger
     people: bool = False  # a named person takes part
     persons: list[str] = field(default_factory=list)  # entity ids of the named people taking part
-    listed: bool = False  # a member of a list of events in its sentence ("визита ..., заседания ..., заседания ...")
+    listed: bool = (
+        False  # a member of a list of events in its sentence ("визита ..., заседания ..., заседания ...")
+    )
     extra: list[int] = field(default_factory=list)
 
     @property
@@ -51,7 +60,9 @@ def _elsewhere(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
 
 
 def _same_kind(a: Draft, b: Draft) -> bool:
-    return a.type == b.type or (FAMILY[a.type] == FAMILY[b.type] == "contact" and "visit" not in (a.type, b.type))
+    return a.type == b.type or (
+        FAMILY[a.type] == FAMILY[b.type] == "contact" and "visit" not in (a.type, b.type)
+    )
 
 
 def _absorb(into: Draft, other: Draft) -> None:
@@ -95,7 +106,9 @@ def _mergeable(old: Draft, new: Draft) -> bool:
     # "Встреча с послом Италии в МИД Грузии" (headline) and the lead naming the two people
     if new.countries and not new.keys and old.people and new.countries <= old.context | old.countries:
         return True
-    return bool(old.countries and not old.keys and new.people and old.countries <= new.context | new.countries)
+    return bool(
+        old.countries and not old.keys and new.people and old.countries <= new.context | new.countries
+    )
 
 
 def merge_drafts(drafts: list[Draft], fallback: Callable[[Draft], list[str]], window: int = 6) -> list[Draft]:
@@ -105,9 +118,17 @@ def merge_drafts(drafts: list[Draft], fallback: Callable[[Draft], list[str]], wi
     pending: list[Draft] = []  # nameless mentions with a place or time, waiting for the event named later
     for d in drafts:
         if not d.participants:
-            target = _prefer_type(d, [e for e in reversed(events) if _same_kind(e, d) and d.sentence - e.last <= window
-                                      and (e.status == d.status or d.when is None)
-                                      and not _conflict(e.location, d.location, ("city", "country"))])
+            target = _prefer_type(
+                d,
+                [
+                    e
+                    for e in reversed(events)
+                    if _same_kind(e, d)
+                    and d.sentence - e.last <= window
+                    and (e.status == d.status or d.when is None)
+                    and not _conflict(e.location, d.location, ("city", "country"))
+                ],
+            )
             if target is not None:
                 _absorb(target, d)
                 continue
@@ -133,7 +154,7 @@ def _prefer_type(d: Draft, candidates: list[Draft]) -> Draft | None:
 
 
 def _fill_from(d: Draft, pending: list[Draft], window: int) -> None:
-    """"Соглашение было подписано в пятницу в Чикаго ... На подписании присутствовал X": the nameless earlier
+    """ "Соглашение было подписано в пятницу в Чикаго ... На подписании присутствовал X": the nameless earlier
     mention of the same kind and status lends its place and time to the first event named after it."""
     for p in reversed(pending):
         if p.type != d.type or p.status != d.status or not 0 < d.sentence - p.sentence <= window:

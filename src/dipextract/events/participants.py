@@ -17,10 +17,25 @@ from .triggers import Trigger, animate_accusative
 _OBJECT_PARTNER = frozenset({"принять", "принимать", "посетить", "посещать", "пригласить", "встречать"})
 _PARTNER_CASES = frozenset({"с", "со", "между", "у"})
 # Nominals that stand for the people of an event already described ("стороны обсудили").
-_ANAPHORIC_SUBJECTS = frozenset({
-    "сторона", "собеседник", "лидер", "глава", "президент", "премьер", "министр", "партнёр", "партнер", "коллега",
-    "участник", "делегация", "он", "они", "оба",
-})
+_ANAPHORIC_SUBJECTS = frozenset(
+    {
+        "сторона",
+        "собеседник",
+        "лидер",
+        "глава",
+        "президент",
+        "премьер",
+        "министр",
+        "партнёр",
+        "партнер",
+        "коллега",
+        "участник",
+        "делегация",
+        "он",
+        "они",
+        "оба",
+    }
+)
 _PRONOUNS = frozenset({"он", "она"})
 _CHAIR = frozenset({"председательство", "руководство"})
 _SUBJECT_RELS = ("nsubj", "nsubj:pass")
@@ -46,7 +61,9 @@ def _np(tree: Tree, tok: Token) -> list[Token]:
     lo = hi = tok.i
     while lo - 1 in ids or (lo - 1 >= 0 and (doc[lo - 1].is_punct or doc[lo - 1].is_space) and lo - 2 in ids):
         lo -= 1
-    while hi + 1 in ids or (hi + 1 < len(doc) and (doc[hi + 1].is_punct or doc[hi + 1].is_space) and hi + 2 in ids):
+    while hi + 1 in ids or (
+        hi + 1 < len(doc) and (doc[hi + 1].is_punct or doc[hi + 1].is_space) and hi + 2 in ids
+    ):
         hi += 1
     return [t for t in tokens if lo <= t.i <= hi]
 
@@ -73,14 +90,24 @@ def _bare_person(tree: Tree, index: EntityIndex, tok: Token) -> bool:
     """A singular animate common noun with no name, post or country of its own ("изобретатель", "первосвятитель")."""
     initial = tok.i == 0 or tok.doc[tok.i - 1].text in (".", "!", "?", "\n") or tok.doc[tok.i - 1].is_space
     if tok.pos_ == "PROPN" and (not initial or index.covering(tok, PERSON)):
-        return False  # a capital inside the sentence is a name the entity layer missed; at its start, any noun
-    if tok.pos_ not in ("NOUN", "PROPN") or "Anim" not in tok.morph.get("Animacy") or tok.morph.get("Number") != ["Sing"]:
+        return (
+            False  # a capital inside the sentence is a name the entity layer missed; at its start, any noun
+        )
+    if (
+        tok.pos_ not in ("NOUN", "PROPN")
+        or "Anim" not in tok.morph.get("Animacy")
+        or tok.morph.get("Number") != ["Sing"]
+    ):
         return False
     if tok.lemma_ in _ANAPHORIC_SUBJECTS or tok.lemma_ in cue("press"):
         return False
     # the entity layer may tag the bare noun itself as a post with no holder ("Литератор проведёт ...")
-    return all(r.type == POST and (r.start, r.end) == (tok.i, tok.i + 1) and not index.entities[r.entity].get("holder")
-               for r in index.within(tree.phrase(tok)))
+    return all(
+        r.type == POST
+        and (r.start, r.end) == (tok.i, tok.i + 1)
+        and not index.entities[r.entity].get("holder")
+        for r in index.within(tree.phrase(tok))
+    )
 
 
 def _subjects(tree: Tree, verb: Token) -> list[Token]:
@@ -105,8 +132,9 @@ def _subjects(tree: Tree, verb: Token) -> list[Token]:
     return []
 
 
-def _verb_participants(tree: Tree, index: EntityIndex, tok: Token, found: Found,
-                       words: Sequence[Token]) -> list[str]:
+def _verb_participants(
+    tree: Tree, index: EntityIndex, tok: Token, found: Found, words: Sequence[Token]
+) -> list[str]:
     agents: list[str] = []
     for s in _subjects(tree, tok):
         agents += _resolve(tree, index, s, found)
@@ -134,15 +162,22 @@ def _animate(tok: Token, index: EntityIndex) -> bool:
     return "Anim" in tok.morph.get("Animacy") or bool(index.covering(tok, PERSON, POST))
 
 
-def _noun_participants(tree: Tree, index: EntityIndex, tok: Token, found: Found, trigger_type: str) -> list[str]:
+def _noun_participants(
+    tree: Tree, index: EntityIndex, tok: Token, found: Found, trigger_type: str
+) -> list[str]:
     agents: list[str] = []
     for c in tree.children(tok):
         rel = tree.rel(c)
         case = tree.case(c)
-        if rel.startswith("nmod") and c.i < tok.i and (not case or any(
-                t.text == "," for t in tok.doc[c.i : tok.i])):
+        if (
+            rel.startswith("nmod")
+            and c.i < tok.i
+            and (not case or any(t.text == "," for t in tok.doc[c.i : tok.i]))
+        ):
             continue  # a genitive agent follows its noun; one before it, or across a comma, is a parser slip
-        if rel.startswith("nmod") and (not case and c.morph.get("Case") in (["Gen"], ["Ins"], []) or case in _PARTNER_CASES):
+        if rel.startswith("nmod") and (
+            not case and c.morph.get("Case") in (["Gen"], ["Ins"], []) or case in _PARTNER_CASES
+        ):
             if c.lemma_ in cue("press"):
                 continue
             agents += _resolve(tree, index, c, found, subject=False)

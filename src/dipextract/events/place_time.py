@@ -24,8 +24,11 @@ def _scope(tok: Token, tree: Tree) -> list[Token]:
     scope = [tok]
     head = tree.head(tok)
     rel = tree.rel(tok)
-    if head is not None and head.pos_ in ("VERB", "AUX", "ADJ") and (
-            rel.startswith("nsubj") or rel.startswith("obl") or rel == "obj" or rel == "xcomp"):
+    if (
+        head is not None
+        and head.pos_ in ("VERB", "AUX", "ADJ")
+        and (rel.startswith("nsubj") or rel.startswith("obl") or rel == "obj" or rel == "xcomp")
+    ):
         scope.append(head)
     for c in _own_relatives(tok, tree):  # "саммита ..., который должен пройти во Владивостоке"
         scope += [c] + tree.children(c, "xcomp")
@@ -70,17 +73,29 @@ def _stretch(verb: Token, tree: Tree) -> set[int]:
 
 
 def _inside_other(ref: Ref, index: EntityIndex, types: tuple[str, ...]) -> bool:
-    return any(o.type in types and o.start <= ref.start and ref.end <= o.end and (o.start, o.end) != (ref.start, ref.end)
-               for o in index.refs)
+    return any(
+        o.type in types
+        and o.start <= ref.start
+        and ref.end <= o.end
+        and (o.start, o.end) != (ref.start, ref.end)
+        for o in index.refs
+    )
 
 
-def _place_args(tok: Token, tree: Tree, index: EntityIndex, words: Sequence[Token]) -> list[tuple[Ref, Token]]:
+def _place_args(
+    tok: Token, tree: Tree, index: EntityIndex, words: Sequence[Token]
+) -> list[tuple[Ref, Token]]:
     found: list[tuple[Ref, Token]] = []
     if tree.parsed(tok):
         for anchor in _scope(tok, tree):
             # "Муром посетят X": an accusative place the parser took for the subject
-            moved = [c for c in tree.children(anchor, "nsubj") if anchor.lemma_ in _VISIT_OBJECT
-                     and c.morph.get("Case") == ["Acc"] and index.covering(c, CITY, COUNTRY)]
+            moved = [
+                c
+                for c in tree.children(anchor, "nsubj")
+                if anchor.lemma_ in _VISIT_OBJECT
+                and c.morph.get("Case") == ["Acc"]
+                and index.covering(c, CITY, COUNTRY)
+            ]
             for c in tree.children(anchor, "obl", "nmod", "obj") + moved:
                 rel = tree.rel(c)
                 if rel in ("obj", "nsubj") and anchor.lemma_ not in _VISIT_OBJECT:
@@ -97,8 +112,11 @@ def _place_args(tok: Token, tree: Tree, index: EntityIndex, words: Sequence[Toke
     else:
         for r in index.within(words, CITY, COUNTRY):
             prev = r.start - 1
-            if prev >= 0 and words[0].doc[prev].lower_ in _PLACE_CASES and not _inside_other(
-                    r, index, (POST, ORGANIZATION, PERSON)):
+            if (
+                prev >= 0
+                and words[0].doc[prev].lower_ in _PLACE_CASES
+                and not _inside_other(r, index, (POST, ORGANIZATION, PERSON))
+            ):
                 found.append((r, words[0].doc[prev]))
     return found
 
@@ -117,8 +135,14 @@ def _lone_city(tok: Token, tree: Tree, index: EntityIndex, words: Sequence[Token
         return []
     own = _main_clause(tok, tree)
     doc = words[0].doc
-    found = [(r, doc[r.start - 1]) for r in index.within(words, CITY) if r.start in own and r.start > 0
-             and doc[r.start - 1].lower_ in ("в", "во") and not _inside_other(r, index, (POST, ORGANIZATION, PERSON))]
+    found = [
+        (r, doc[r.start - 1])
+        for r in index.within(words, CITY)
+        if r.start in own
+        and r.start > 0
+        and doc[r.start - 1].lower_ in ("в", "во")
+        and not _inside_other(r, index, (POST, ORGANIZATION, PERSON))
+    ]
     return found if len(found) == 1 else []
 
 
@@ -127,8 +151,12 @@ def _place_text(refs: list[Ref], words: Sequence[Token]) -> str:
     start = min(r.start for r in refs)
     end = max(r.end for r in refs)
     k = start - 1
-    while k >= 0 and k >= start - 2 and doc[k].pos_ != "ADP" and doc[k].lower_ in ("город", "г.", "г", "столицу",
-                                                                                      "столице", "городе"):
+    while (
+        k >= 0
+        and k >= start - 2
+        and doc[k].pos_ != "ADP"
+        and doc[k].lower_ in ("город", "г.", "г", "столицу", "столице", "городе")
+    ):
         k -= 1
     if k >= 0 and doc[k].pos_ == "ADP":
         start = k
@@ -143,7 +171,9 @@ def _place_text(refs: list[Ref], words: Sequence[Token]) -> str:
     return doc[start:end].text
 
 
-def find_location(tok: Token, words: Sequence[Token], tree: Tree, index: EntityIndex) -> dict[str, str | None] | None:
+def find_location(
+    tok: Token, words: Sequence[Token], tree: Tree, index: EntityIndex
+) -> dict[str, str | None] | None:
     """{city, country, text}: the stated place; the country falls back to the city's when the text names it."""
     args = _place_args(tok, tree, index, words) or _lone_city(tok, tree, index, words)
     if not args:
@@ -155,7 +185,9 @@ def find_location(tok: Token, words: Sequence[Token], tree: Tree, index: EntityI
     if first_city is not None and not countries:
         doc = words[0].doc
         if first_city.end < len(doc) and doc[first_city.end].text == "(":
-            countries = [r for r in index.refs if r.type == COUNTRY and first_city.end < r.start <= first_city.end + 4]
+            countries = [
+                r for r in index.refs if r.type == COUNTRY and first_city.end < r.start <= first_city.end + 4
+            ]
     if first_city is not None:  # a country far from the city belongs to something else
         countries = [r for r in countries if first_city.end <= r.start <= first_city.end + 4] or countries[:0]
     city = first_city.entity if first_city else None
@@ -166,10 +198,13 @@ def find_location(tok: Token, words: Sequence[Token], tree: Tree, index: EntityI
     return {"city": city, "country": country, "text": _place_text(used, words)}
 
 
-def find_when(tok: Token, words: Sequence[Token], tree: Tree, index: EntityIndex,
-              published: dt.date | None) -> dict[str, str | None] | None:
+def find_when(
+    tok: Token, words: Sequence[Token], tree: Tree, index: EntityIndex, published: dt.date | None
+) -> dict[str, str | None] | None:
     """{text, value}: the date expression attached to the trigger or its clause, resolved against published."""
-    dated = [c for c in tree.children(tok, "amod") if c.lemma_ in cue("time_adj")] if tok.pos_ == "NOUN" else []
+    dated = (
+        [c for c in tree.children(tok, "amod") if c.lemma_ in cue("time_adj")] if tok.pos_ == "NOUN" else []
+    )
     if dated:  # "на декабрьском заседании", "субботнюю поездку": the adjective is the event's own time
         return {"text": dated[0].text, "value": None}
     dates = index.within(words, DATE)
@@ -179,21 +214,29 @@ def find_when(tok: Token, words: Sequence[Token], tree: Tree, index: EntityIndex
     if tree.parsed(tok):
         scope = _scope(tok, tree)
         for anchor in scope:
-            area = {t.i for c in tree.children(anchor) if tree.rel(c) not in ("acl:relcl", "ccomp", "parataxis")
-                    and not (c.pos_ == "VERB" and not (anchor is tok and _participle(c, tree)))
-                    for t in (tree.subtree(c) if c.pos_ == "VERB" else tree.phrase(c))}
+            area = {
+                t.i
+                for c in tree.children(anchor)
+                if tree.rel(c) not in ("acl:relcl", "ccomp", "parataxis")
+                and not (c.pos_ == "VERB" and not (anchor is tok and _participle(c, tree)))
+                for t in (tree.subtree(c) if c.pos_ == "VERB" else tree.phrase(c))
+            }
             # "заседания, прошедшего в среду", "состоявшегося в пятницу визита": the participle dates its noun
             area.add(anchor.i)
             chosen = next((d for d in dates if any(i in area for i in range(d.start, d.end))), None)
             if chosen:
                 break
-        if chosen is None:  # "саммита, который должен пройти ... в сентябре": the relative clause's own stretch
+        if (
+            chosen is None
+        ):  # "саммита, который должен пройти ... в сентябре": the relative clause's own stretch
             for rel in _own_relatives(tok, tree):
                 span = _stretch(rel, tree)
                 chosen = next((d for d in dates if d.start in span), None)
                 if chosen:
                     break
-        if chosen is None:  # the one date of the trigger's main clause ("Во вторник X, прибывший ..., встретился")
+        if (
+            chosen is None
+        ):  # the one date of the trigger's main clause ("Во вторник X, прибывший ..., встретился")
             mine = [d for d in dates if d.start in _main_clause(tok, tree)]
             chosen = mine[0] if len(mine) == 1 and len(dates) <= 2 else None
     else:
@@ -216,7 +259,9 @@ def _name_of(tok: Token, tree: Tree) -> str:
     """'во Втором экономическом форуме «X»' -> 'Второй экономический форум «X»'."""
     doc = tok.doc
     start = tok.i
-    while start > 0 and doc[start - 1].pos_ in ("ADJ", "NUM") and doc[start - 1].lower_ not in _OCCASION_CASES:
+    while (
+        start > 0 and doc[start - 1].pos_ in ("ADJ", "NUM") and doc[start - 1].lower_ not in _OCCASION_CASES
+    ):
         start -= 1
     end = tok.i + 1
     if end < len(doc) and doc[end].text in ("«", '"'):

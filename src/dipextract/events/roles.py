@@ -18,7 +18,9 @@ CHIEFS = frozenset({"глава", "руководитель", "шеф", "лид�
 @functools.cache
 def _rows() -> tuple[tuple[str, ...], ...]:
     text = resources.files("dipextract.data").joinpath("event_roles.tsv").read_text(encoding="utf-8")
-    return tuple(tuple(line.split("\t")) for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return tuple(
+        tuple(line.split("\t")) for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
 
 
 def _stems(text: str) -> list[str]:
@@ -31,7 +33,11 @@ def _contains(words: list[str], part: list[str]) -> bool:
 
 def offices() -> list[tuple[list[str], list[str], str | None]]:
     """(organisation words, post words, implied ISO) of the office rows."""
-    return [(_stems(r[1]), _stems(r[2]), r[3] if len(r) > 3 and r[3] else None) for r in _rows() if r[0] == "office"]
+    return [
+        (_stems(r[1]), _stems(r[2]), r[3] if len(r) > 3 and r[3] else None)
+        for r in _rows()
+        if r[0] == "office"
+    ]
 
 
 def leader_posts() -> frozenset[str]:

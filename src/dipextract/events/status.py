@@ -101,7 +101,9 @@ def find_status(tok: Token, words: Sequence[Token], tree: Tree) -> str:
         # "договорились провести встречу" is planned, "в ходе визита договорился" is not
         adjunct = prev is not None and tree.rel(prev).startswith("obl") and cur.pos_ in ("VERB", "AUX")
         found = _cue_status(cur) if cur is not tok and not adjunct else None
-        if found == "planned" and any(c.lower_ in ("был", "была", "было", "были") for c in tree.children(cur)):
+        if found == "planned" and any(
+            c.lower_ in ("был", "была", "было", "были") for c in tree.children(cur)
+        ):
             found = None  # "должен был": it was due, and the text tells it as past
         if found == "planned" and _negated(tree, cur):
             found = _occurred(tree, cur)  # "не планировался, так как уже состоялся"
@@ -134,7 +136,11 @@ def _chunk_verbs(tok: Token, words: Sequence[Token]) -> list[Token]:
         lo -= 1
     while hi + 1 < len(words) and words[hi + 1].text not in _BOUNDARY:
         hi += 1
-    verbs = [w for w in words[lo : hi + 1] if w.pos_ in ("VERB", "AUX") and w.morph.get("VerbForm") in (["Fin"], ["Inf"])]
+    verbs = [
+        w
+        for w in words[lo : hi + 1]
+        if w.pos_ in ("VERB", "AUX") and w.morph.get("VerbForm") in (["Fin"], ["Inf"])
+    ]
     return sorted(verbs, key=lambda w: abs(w.i - tok.i))
 
 

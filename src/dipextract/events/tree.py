@@ -7,10 +7,26 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Doc, Token
 
 # Relations that keep a dependent inside its head's noun phrase ("министром иностранных дел Грузии Налбандовым").
-NP_RELS = frozenset({
-    "nmod", "amod", "appos", "flat", "flat:name", "flat:foreign", "conj", "cc", "det", "nummod", "nummod:gov",
-    "compound", "punct", "fixed", "case", "parataxis:appos",
-})
+NP_RELS = frozenset(
+    {
+        "nmod",
+        "amod",
+        "appos",
+        "flat",
+        "flat:name",
+        "flat:foreign",
+        "conj",
+        "cc",
+        "det",
+        "nummod",
+        "nummod:gov",
+        "compound",
+        "punct",
+        "fixed",
+        "case",
+        "parataxis:appos",
+    }
+)
 _CLAUSE_POS = frozenset({"VERB", "AUX"})
 _SUBCLAUSE_RELS = ("acl", "ccomp", "parataxis", "advcl")
 
@@ -59,11 +75,14 @@ class Tree:
         if not preps:
             return ""
         first = min(preps, key=lambda c: c.i)
-        words = [first] + [self.doc[i] for i in self.kids.get(first.i, []) if self.rel(self.doc[i]) == "fixed"]
+        words = [first] + [
+            self.doc[i] for i in self.kids.get(first.i, []) if self.rel(self.doc[i]) == "fixed"
+        ]
         return " ".join(w.lower_ for w in sorted(words, key=lambda w: w.i))
 
-    def phrase(self, tok: Token, rels: frozenset[str] = NP_RELS, stop: Sequence[int] = (),
-               bare: bool = False) -> list[Token]:
+    def phrase(
+        self, tok: Token, rels: frozenset[str] = NP_RELS, stop: Sequence[int] = (), bare: bool = False
+    ) -> list[Token]:
         """tok and its dependents reachable through rels (a noun phrase with its lists), in text order;
         bare leaves out prepositional dependents ("Президента ... в Республику Казахстан")."""
         out, todo, seen = [], [tok], {tok.i}

@@ -44,7 +44,9 @@ def _lexical(words: Sequence[Token]) -> list[Trigger]:
         n = len(phrase.words)
         for k in range(len(words) - n + 1):
             span = words[k : k + n]
-            if any(t.i in used for t in span) or not all(_word_matches(t, w) for t, w in zip(span, phrase.words)):
+            if any(t.i in used for t in span) or not all(
+                _word_matches(t, w) for t, w in zip(span, phrase.words)
+            ):
                 continue
             head = next((t for t in span if t.lemma_ in single), span[0])
             found.append(Trigger(span[0].i, span[-1].i + 1, head.i, phrase.type))
@@ -63,14 +65,22 @@ def _near(words: Sequence[Token], tok: Token, role: str, width: int) -> bool:
 
 def _args(tree: Tree, tok: Token) -> list[Token]:
     """Argument tokens of a trigger: its dependents' phrases (empty when the sentence was not parsed)."""
-    return [t for c in tree.children(tok) if tree.rel(c) not in ("acl:relcl", "parataxis", "ccomp", "advcl")
-            for t in tree.phrase(c)]
+    return [
+        t
+        for c in tree.children(tok)
+        if tree.rel(c) not in ("acl:relcl", "parataxis", "ccomp", "advcl")
+        for t in tree.phrase(c)
+    ]
 
 
 def animate_accusative(tok: Token, words: Sequence[Token]) -> Token | None:
     """The first accusative animate noun after a verb (parser slips attach it elsewhere)."""
     for w in words:
-        if tok.i < w.i <= tok.i + 7 and w.pos_ in ("NOUN", "PROPN") and w.morph.get("Case") in (["Acc"], ["Gen"]):
+        if (
+            tok.i < w.i <= tok.i + 7
+            and w.pos_ in ("NOUN", "PROPN")
+            and w.morph.get("Case") in (["Acc"], ["Gen"])
+        ):
             return w if "Anim" in w.morph.get("Animacy") else None
     return None
 
@@ -93,17 +103,27 @@ def _keep(trigger: Trigger, words: Sequence[Token], tree: Tree, index: EntityInd
         return False
     if lemma in _SIGN and not (arg_lemmas & cue("agreement") or _near(words, tok, "agreement", 4)):
         return False
-    if lemma in _DISCUSS and not any(tree.case(c) in ("с", "со") for c in tree.children(tok, "obl", "nmod")) \
-            and not any(tree.children(s, "conj") or s.morph.get("Number") == ["Plur"] and s.pos_ != "PRON"
-                        for s in tree.children(tok, "nsubj")):
+    if (
+        lemma in _DISCUSS
+        and not any(tree.case(c) in ("с", "со") for c in tree.children(tok, "obl", "nmod"))
+        and not any(
+            tree.children(s, "conj") or s.morph.get("Number") == ["Plur"] and s.pos_ != "PRON"
+            for s in tree.children(tok, "nsubj")
+        )
+    ):
         return False
     if lemma in _DISCUSS and any(s.lemma_ in _PART_OF for s in tree.children(tok, "nsubj")):
         return False  # "участники конгресса обсудят": a topic of the congress, not a meeting of its own
     if lemma == "собраться" and tok.morph.get("VerbForm") != ["Fin"]:
         return False  # "призвал собраться на митинг"
-    if lemma in _PLACE_ONLY and not any(tree.case(c) in ("в", "во", "на") and (
-            index.within(tree.phrase(c), "CITY", "COUNTRY", "REGION", "ORGANIZATION") or c.lemma_ in trigger_lemmas())
-            for c in tree.children(tok, "obl")):
+    if lemma in _PLACE_ONLY and not any(
+        tree.case(c) in ("в", "во", "на")
+        and (
+            index.within(tree.phrase(c), "CITY", "COUNTRY", "REGION", "ORGANIZATION")
+            or c.lemma_ in trigger_lemmas()
+        )
+        for c in tree.children(tok, "obl")
+    ):
         return False  # "побывал в Праге", "на саммите"; not "побывав на могиле родителей"
     if trigger.type in ("meeting", "talks"):
         if _near(words, tok, "sport", 12):
@@ -117,15 +137,21 @@ def _keep(trigger: Trigger, words: Sequence[Token], tree: Tree, index: EntityInd
         return False
     if head is not None and tree.rel(tok).startswith("nmod") and not tree.case(tok):
         # "заседания ... форума": the genitive names the body of the head event, not an event of its own
-        if head.lemma_ in trigger_lemmas() and trigger_lemmas()[head.lemma_] in GATHERINGS | {"meeting"} \
-                and trigger.type in GATHERINGS and head.lemma_ != lemma:
+        if (
+            head.lemma_ in trigger_lemmas()
+            and trigger_lemmas()[head.lemma_] in GATHERINGS | {"meeting"}
+            and trigger.type in GATHERINGS
+            and head.lemma_ != lemma
+        ):
             return False
     if trigger.type == "visit" and tok.pos_ == "VERB":
         objs = tree.children(tok, "obj")
         if any(trigger_lemmas().get(o.lemma_) in GATHERINGS for o in objs):
             return False  # "посетит саммит" is the summit
     if tok.pos_ == "NOUN" and tok.morph.get("Number") == ["Plur"] and lemma not in _PLURALIA:
-        counted = [c for c in tree.children(tok, "nummod", "nummod:gov", "amod") if c.pos_ == "NUM" or c.like_num]
+        counted = [
+            c for c in tree.children(tok, "nummod", "nummod:gov", "amod") if c.pos_ == "NUM" or c.like_num
+        ]
         if counted or any(c.lemma_ in cue("generic") for c in tree.children(tok)):
             return False
         if not _dated(tok, tree, index, words):

@@ -72,8 +72,9 @@ class NavecTable:
         return parts.reshape(ids.shape + (self.dim,)).astype(np.float32)
 
 
-def viterbi(emissions: np.ndarray, lengths: np.ndarray, trans: np.ndarray, start: np.ndarray,
-            end: np.ndarray) -> np.ndarray:
+def viterbi(
+    emissions: np.ndarray, lengths: np.ndarray, trans: np.ndarray, start: np.ndarray, end: np.ndarray
+) -> np.ndarray:
     """Best BIO path per (sentence, head): emissions (B,T,H,3) -> tags (B,T,H)."""
     bsz, tmax, nh, nt = emissions.shape
     score = start[None] + emissions[:, 0]  # (B,H,3)
@@ -131,9 +132,9 @@ def _lstm(x: np.ndarray, w_ih: np.ndarray, w_hh: np.ndarray, b: np.ndarray) -> n
     for t in range(tmax):
         g = xi[:, t] + h @ w_hh_t
         i = _sigmoid(g[:, :hid])
-        f = _sigmoid(g[:, hid:2 * hid])
-        cand = np.tanh(g[:, 2 * hid:3 * hid])
-        o = _sigmoid(g[:, 3 * hid:])
+        f = _sigmoid(g[:, hid : 2 * hid])
+        cand = np.tanh(g[:, 2 * hid : 3 * hid])
+        o = _sigmoid(g[:, 3 * hid :])
         c = f * c + i * cand
         h = o * np.tanh(c)
         out[:, t] = h
@@ -193,7 +194,13 @@ class NerelTagger:
                 shape_ids[b, t] = si.get(word_shape(tok), UNK)
                 chars = [BOW] + [ci.get(ch, UNK) for ch in clipped[b][t]] + [EOW]
                 char_ids[b, t, : len(chars)] = chars
-        return {"lengths": lengths, "navec": navec_ids, "words": word_ids, "shapes": shape_ids, "chars": char_ids}
+        return {
+            "lengths": lengths,
+            "navec": navec_ids,
+            "words": word_ids,
+            "shapes": shape_ids,
+            "chars": char_ids,
+        }
 
     # ---- network --------------------------------------------------------------------------------------
     def emissions(self, feats: dict[str, np.ndarray]) -> np.ndarray:
@@ -209,7 +216,7 @@ class NerelTagger:
         k = w["char_conv_w"].shape[-1]
         padw = k // 2
         cpad = np.pad(cemb, ((0, 0), (0, 0), (padw, padw), (0, 0)))
-        windows = np.stack([cpad[:, :, j: j + cmax] for j in range(k)], axis=-1)  # (B,T,C,E,k)
+        windows = np.stack([cpad[:, :, j : j + cmax] for j in range(k)], axis=-1)  # (B,T,C,E,k)
         conv = np.einsum("btcek,fek->btcf", windows, w["char_conv_w"], optimize=True) + w["char_conv_b"]
         conv = np.maximum(conv, 0.0)
         valid = np.arange(cmax)[None, None, :] < clen[:, :, None]
@@ -248,7 +255,7 @@ class NerelTagger:
         result: list[list[tuple[int, int, str]]] = [[] for _ in sentences]
         order = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
         for pos in range(0, len(order), self.batch_size):
-            idx = order[pos: pos + self.batch_size]
+            idx = order[pos : pos + self.batch_size]
             feats = self.featurize([list(sentences[i]) for i in idx])
             spans = self.decode(self.emissions(feats), feats["lengths"])
             for i, sp in zip(idx, spans):
