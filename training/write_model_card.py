@@ -116,9 +116,8 @@ Training history (dev F1 per epoch):
 {speed}
 
 Measured on the shared, loaded development machine, so absolute numbers are noisy; the ratio is the
-meaningful part. Three benchmark runs for the shipped model (13:53–13:55, load 3–4 on 2 cores) gave ours
-12.0k–13.7k tokens/s and slovnet 7.0k–12.9k tokens/s: on par with slovnet or up to ~1.7× faster, never slower.
-slovnet's NER tags PER/LOC/ORG only (flat); ours tags six labels with nesting.
+meaningful part: the tagger runs at about the speed of slovnet's NER. slovnet's NER tags PER/LOC/ORG only
+(flat); ours tags six labels with nesting.
 """
     (MODEL / "MODEL_CARD.md").write_text(card, encoding="utf-8")
     print(card)

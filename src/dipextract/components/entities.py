@@ -23,6 +23,7 @@ from ..dates import find_dates, find_published
 from ..gazetteer import Gazetteer, GazetteerHit, gazetteer
 from ..links import find_holder
 from ..mentions import Mention
+from ..morph import parse
 from ..names import NameWord, normalize_person
 from ..persons import cluster_persons
 from ..phrases import nominative_phrase
@@ -56,6 +57,17 @@ _TITLES = frozenset(
     }
 )
 _GAZETTEER_ADDS = (COUNTRY, CITY, REGION, ORGANIZATION)
+
+
+def _common_noun(word: str) -> bool:
+    """A dictionary noun with no name reading: "Литератор", not "Путин" or "Алихан"."""
+    parses = parse(word)
+    return (
+        bool(parses)
+        and parses[0].is_known
+        and parses[0].tag.POS == "NOUN"
+        and not any({"Name", "Surn", "Patr", "Geox", "Orgn"} & p.tag.grammemes for p in parses)
+    )
 
 
 def _mention_from_span(span: Span, type_: str, source: str) -> Mention:
@@ -170,6 +182,9 @@ class EntityResolver:
     @staticmethod
     def _person_core(doc: Doc, m: Mention, places: list[tuple[int, int]]) -> Mention | None:
         """A name without a leading title or place: "Полковник Квачков", "Гессен Фолькер Буфье"."""
+        if m.token_end - m.token_start == 1 and doc[m.token_start].is_sent_start and _common_noun(m.text):
+            # "Литератор проведёт конференцию": a capitalised sentence-initial person noun, not a name
+            return Mention(m.start, m.end, POST, m.text, m.token_start, m.token_end, m.source)
         start = m.token_start
         while start < m.token_end - 1:
             token = doc[start]
