@@ -16,100 +16,39 @@ ROMAN = re.compile(r"^[IVXLC]+$")
 
 # Endings of Russian-type surnames by (gender, case) -> nominative ending; the first match wins.
 # pymorphy3 reads unknown "-овым" surnames as adjectives ("Смаиловым" -> "смаиловый"), hence these rules.
-_SURNAME_RULES: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {
-    ("masc", "gent"): (
-        ("ова", "ов"),
-        ("ева", "ев"),
-        ("ёва", "ёв"),
-        ("ина", "ин"),
-        ("ына", "ын"),
-        ("ского", "ский"),
-        ("цкого", "цкий"),
-        ("ого", "ой"),
-        ("его", "ий"),
-    ),
-    ("masc", "accs"): (
-        ("ова", "ов"),
-        ("ева", "ев"),
-        ("ёва", "ёв"),
-        ("ина", "ин"),
-        ("ына", "ын"),
-        ("ского", "ский"),
-        ("цкого", "цкий"),
-        ("ого", "ой"),
-        ("его", "ий"),
-    ),
-    ("masc", "datv"): (
-        ("ову", "ов"),
-        ("еву", "ев"),
-        ("ёву", "ёв"),
-        ("ину", "ин"),
-        ("ыну", "ын"),
-        ("скому", "ский"),
-        ("цкому", "цкий"),
-        ("ому", "ой"),
-        ("ему", "ий"),
-    ),
-    ("masc", "ablt"): (
-        ("овым", "ов"),
-        ("евым", "ев"),
-        ("ёвым", "ёв"),
-        ("иным", "ин"),
-        ("ыным", "ын"),
-        ("ским", "ский"),
-        ("цким", "цкий"),
-        ("ым", "ый"),
-    ),
-    ("masc", "loct"): (
-        ("ове", "ов"),
-        ("еве", "ев"),
-        ("ёве", "ёв"),
-        ("ине", "ин"),
-        ("ыне", "ын"),
-        ("ском", "ский"),
-        ("цком", "цкий"),
-    ),
-    ("femn", "gent"): (
-        ("овой", "ова"),
-        ("евой", "ева"),
-        ("иной", "ина"),
-        ("ыной", "ына"),
-        ("ской", "ская"),
-        ("цкой", "цкая"),
-    ),
-    ("femn", "datv"): (
-        ("овой", "ова"),
-        ("евой", "ева"),
-        ("иной", "ина"),
-        ("ыной", "ына"),
-        ("ской", "ская"),
-        ("цкой", "цкая"),
-    ),
-    ("femn", "ablt"): (
-        ("овой", "ова"),
-        ("евой", "ева"),
-        ("иной", "ина"),
-        ("ыной", "ына"),
-        ("ской", "ская"),
-        ("цкой", "цкая"),
-    ),
-    ("femn", "loct"): (
-        ("овой", "ова"),
-        ("евой", "ева"),
-        ("иной", "ина"),
-        ("ыной", "ына"),
-        ("ской", "ская"),
-        ("цкой", "цкая"),
-    ),
-    ("femn", "accs"): (
-        ("ову", "ова"),
-        ("еву", "ева"),
-        ("ину", "ина"),
-        ("ыну", "ына"),
-        ("скую", "ская"),
-        ("цкую", "цкая"),
-    ),
+_POSSESSIVE_STEMS = ("ов", "ев", "ёв", "ин", "ын")  # Смаилов, Токаев, Путин: noun-like endings
+_MASC_POSSESSIVE = {"gent": "а", "accs": "а", "datv": "у", "ablt": "ым", "loct": "е"}
+_MASC_ADJECTIVAL = {  # Зеленский, Толстой: adjective-like endings
+    "gent": (("ского", "ский"), ("цкого", "цкий"), ("ого", "ой"), ("его", "ий")),
+    "accs": (("ского", "ский"), ("цкого", "цкий"), ("ого", "ой"), ("его", "ий")),
+    "datv": (("скому", "ский"), ("цкому", "цкий"), ("ому", "ой"), ("ему", "ий")),
+    "ablt": (("ским", "ский"), ("цким", "цкий"), ("ым", "ый")),
+    "loct": (("ском", "ский"), ("цком", "цкий")),
 }
+_FEMN_ENDING = {"gent": "ой", "datv": "ой", "ablt": "ой", "loct": "ой", "accs": "у"}
+
+
+def _build_surname_rules() -> dict[tuple[str, str], tuple[tuple[str, str], ...]]:
+    rules: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {}
+    for case, ending in _MASC_POSSESSIVE.items():
+        rules[("masc", case)] = (
+            tuple((stem + ending, stem) for stem in _POSSESSIVE_STEMS) + _MASC_ADJECTIVAL[case]
+        )
+    for case, ending in _FEMN_ENDING.items():
+        possessive = tuple(
+            (stem.replace("ё", "е") + ending, stem.replace("ё", "е") + "а")
+            for stem in _POSSESSIVE_STEMS
+            if stem != "ёв"
+        )
+        adjectival_ending = "ую" if case == "accs" else "ой"
+        rules[("femn", case)] = possessive + tuple(
+            (root + adjectival_ending, root + "ая") for root in ("ск", "цк")
+        )
+    return rules
+
+
+_SURNAME_RULES = _build_surname_rules()
+
 # Masculine names in "-а" (Мандела, Маехара) decline like feminine nouns.
 _A_STEM_RULES: dict[str, tuple[str, ...]] = {"gent": ("ы",), "ablt": ("ой",)}
 # Other masculine names ending in a consonant (Эрдоган, Алихан, Акылбек): drop the case ending.
