@@ -14,7 +14,7 @@ def analyzer() -> pymorphy3.MorphAnalyzer:
     return pymorphy3.MorphAnalyzer()
 
 
-@functools.lru_cache(maxsize=200_000)
+@functools.lru_cache(maxsize=30_000)  # parses are heavy (~2 KB each); the frequent words fit in 30K
 def parse(word: str) -> tuple[Parse, ...]:
     """All pymorphy3 parses of a word, most probable first (cached: news repeats words)."""
     try:

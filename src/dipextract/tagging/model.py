@@ -44,9 +44,15 @@ class NavecTable:
     """Vectorised lookup into navec's product-quantised table (avoids per-word python decoding)."""
 
     def __init__(self, path: pathlib.Path | None = None) -> None:
-        from navec import Navec
+        from ..slovnet_models import NEWS_EMBEDDING
+        from ..slovnet_models import navec as shared_navec
 
-        navec = Navec.load(str(path or navec_path()))
+        if path is None and pathlib.Path(NEWS_EMBEDDING).name == NAVEC_FILE:
+            navec = shared_navec()  # the same 250K-word table slovnet uses: loading it twice costs ~170 MB
+        else:
+            from navec import Navec
+
+            navec = Navec.load(str(path or navec_path()))
         self.index: dict[str, int] = navec.vocab.word_ids
         self.unk: int = navec.vocab.unk_id
         self.pq_indexes: np.ndarray = navec.pq.indexes
@@ -208,21 +214,25 @@ class NerelTagger:
         w = self.w
         lengths = feats["lengths"]
         bsz, tmax = feats["words"].shape
-        # char CNN: same-padded conv over char embeddings, masked max-pool over real characters
+        # char CNN over each distinct real word once (padding tokens and repeats skipped): same-padded conv
+        # over char embeddings as k shifted matmuls, masked max-pool over real characters
         chars = feats["chars"]
-        cemb = w["char_emb"][chars]  # (B,T,C,E)
-        clen = (chars != PAD).sum(-1)  # (B,T)
-        cmax = chars.shape[-1]
-        k = w["char_conv_w"].shape[-1]
-        padw = k // 2
-        cpad = np.pad(cemb, ((0, 0), (0, 0), (padw, padw), (0, 0)))
-        windows = np.stack([cpad[:, :, j : j + cmax] for j in range(k)], axis=-1)  # (B,T,C,E,k)
-        conv = np.einsum("btcek,fek->btcf", windows, w["char_conv_w"], optimize=True) + w["char_conv_b"]
+        real = np.arange(tmax)[None, :] < lengths[:, None]  # (B,T)
+        words, inverse = np.unique(chars[real], axis=0, return_inverse=True)  # (U,C)
+        inverse = inverse.reshape(-1)
+        cemb = w["char_emb"][words]  # (U,C,E)
+        clen = (words != PAD).sum(-1)  # (U,)
+        cmax = words.shape[-1]
+        kernel = w["char_conv_w"]  # (F,E,k)
+        k = kernel.shape[-1]
+        cpad = np.pad(cemb, ((0, 0), (k // 2, k // 2), (0, 0)))
+        conv = sum(cpad[:, j : j + cmax] @ kernel[:, :, j].T for j in range(k)) + w["char_conv_b"]  # (U,C,F)
         conv = np.maximum(conv, 0.0)
-        valid = np.arange(cmax)[None, None, :] < clen[:, :, None]
+        valid = np.arange(cmax)[None, :] < clen[:, None]
         conv = np.where(valid[..., None], conv, -1e4)
-        char_vec = conv.max(axis=2)
-        char_vec = np.where((clen > 0)[..., None], char_vec, 0.0)
+        distinct = np.where((clen > 0)[:, None], conv.max(axis=1), 0.0)  # (U,F)
+        char_vec = np.zeros((bsz, tmax, kernel.shape[0]), dtype=np.float32)
+        char_vec[real] = distinct[inverse]
         x = np.concatenate(
             [
                 self.navec.vectors(feats["navec"]),
