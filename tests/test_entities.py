@@ -86,6 +86,7 @@ def test_seed_countries_and_city(seed: Document) -> None:
         ("Делегация Российской Федерации прибыла в Бишкек.", "COUNTRY", "Россия", "iso", "RU"),
         ("Российско-китайские переговоры завершились.", "COUNTRY", "Китай", "iso", "CN"),
         ("Госсекретарь США Энтони Блинкен встретился с Лавровым.", "COUNTRY", "США", "iso", "US"),
+        ("Глава Республики Алтай встретился с делегацией.", "REGION", "Республика Алтай", "country", "RU"),
     ],
 )
 def test_entity_fields(text: str, type_: str, name: str, field: str, value: str) -> None:

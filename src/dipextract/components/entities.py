@@ -277,6 +277,9 @@ class EntityResolver:
             place = self.gazetteer.resolve(CITY, text)
             if place is not None:  # a dateline "МОСКВА, 5 марта" is the city, not an agency
                 return _mention_from_span(span, CITY, "tagger")
+        if label in _PLACE_TYPES and self.gazetteer.resolve(label, span.text) is None:
+            # the tagger's COUNTRY "Республики Алтай" is the gazetteer's REGION: trust the list for the kind
+            label = next((k for k in _PLACE_TYPES if self.gazetteer.resolve(k, span.text) is not None), label)
         if label != "LOC":
             return _mention_from_span(span, label, "tagger")
         for kind in _PLACE_TYPES:
