@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from spacy.language import Language
@@ -35,6 +36,7 @@ for _name, _default in (("published", None), ("entities", None)):
         Doc.set_extension(_name, default=_default)
 
 _PLACE_TYPES = (COUNTRY, CITY, REGION)
+_RUSSIAN_OR_LATIN = re.compile(r"[А-Яа-яЁёA-Za-z]")
 _TITLES = frozenset(
     {
         "мадам",
@@ -273,6 +275,8 @@ class EntityResolver:
         if not text or not any(ch.isalpha() for ch in text):
             return None
         label = span.label_
+        if label in _PLACE_TYPES and not _RUSSIAN_OR_LATIN.search(text):
+            return None  # a place in Russian news is written in Cyrillic or Latin letters, not "聯字頭"
         if label == ORGANIZATION and text.isupper() and len(text) > 3:
             place = self.gazetteer.resolve(CITY, text)
             if place is not None:  # a dateline "МОСКВА, 5 марта" is the city, not an agency
