@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .mentions import Mention
+from .segments import sentence_ids
 
 # Verbs that put a person into a post: "Х назначен министром", "Х является послом", "пост занимает Х".
 _COPULA_LEMMAS = frozenset(
@@ -41,7 +42,8 @@ def _between(doc: Doc, left: Mention, right: Mention) -> list[Token]:
 
 
 def _same_sentence(doc: Doc, left: Mention, right: Mention) -> bool:
-    return not any(doc[i].is_sent_start for i in range(left.token_end, right.token_start + 1))
+    ids = sentence_ids(doc)
+    return ids[left.token_end - 1] == ids[right.token_start]
 
 
 def _verb_joined(doc: Doc, gap: list[Token], persons: list[Mention], left: Mention, right: Mention) -> bool:
@@ -91,7 +93,14 @@ def _chain_end(doc: Doc, post: Mention, posts: list[Mention]) -> Mention:
         last = min(joined, key=lambda q: (q.start, -q.end))
 
 
-def find_holder(doc: Doc, post: Mention, persons: list[Mention], posts: list[Mention]) -> Mention | None:
+def find_holder(
+    doc: Doc,
+    post: Mention,
+    persons: list[Mention],
+    posts: list[Mention],
+    *,
+    all_persons: list[Mention] | None = None,
+) -> Mention | None:
     """The person mention that holds `post`, by the constructions news use; None when the text does not say."""
     after = sorted(
         (p for p in persons if p.start >= post.end and _same_sentence(doc, post, p)), key=lambda p: p.start
@@ -119,7 +128,7 @@ def find_holder(doc: Doc, post: Mention, persons: list[Mention], posts: list[Men
         # "Х был назначен министром", "Х, сейчас занимающего пост заместителя …"
         if _verb_joined(doc, gap, persons, nearest, post):
             return nearest
-    return _pronoun_holder(doc, post, persons)
+    return _pronoun_holder(doc, post, persons if all_persons is None else all_persons)
 
 
 def _pronoun_holder(doc: Doc, post: Mention, persons: list[Mention]) -> Mention | None:

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 _CACHE_KEY = "dipextract.sentences"
 _TEXT_KEY = "dipextract.text"
+_IDS_KEY = "dipextract.sentence_ids"
 
 # Letters of Kyrgyz, Kazakh, Tatar, Ukrainian… that Russian does not use.
 _NON_RUSSIAN_CYRILLIC = re.compile(r"[ңүөәғқһіїєұҗҫӊ]", re.IGNORECASE)
@@ -48,6 +49,18 @@ def _sentence_index(doc: Doc) -> list[tuple[list[int], bool]]:
         ]
     doc.user_data[_CACHE_KEY] = index
     return index
+
+
+def sentence_ids(doc: Doc) -> list[int]:
+    """The sentence number of every token, computed once per doc (for O(1) same-sentence checks)."""
+    cached = doc.user_data.get(_IDS_KEY)
+    if cached is None:
+        cached, current = [], -1
+        for start in doc.to_array([SENT_START]).tolist():
+            current += start == 1 or current < 0
+            cached.append(current)
+        doc.user_data[_IDS_KEY] = cached
+    return cached
 
 
 def sentence_words(doc: Doc) -> list[list[Token]]:

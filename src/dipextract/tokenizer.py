@@ -37,10 +37,8 @@ class RazdelTokenizer:
             position = token.stop
         if position < len(text):
             self._add_gap(text[position:], words, spaces, starts)
-        doc = Doc(self.vocab, words=words, spaces=spaces)
-        for token, start in zip(doc, starts):
-            token.is_sent_start = start
-        return doc
+        # passed to the constructor: setting token.is_sent_start one by one re-checks the whole doc each time
+        return Doc(self.vocab, words=words, spaces=spaces, sent_starts=starts)
 
     @staticmethod
     def _add_gap(gap: str, words: list[str], spaces: list[bool], starts: list[bool]) -> None:

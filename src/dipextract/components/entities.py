@@ -29,7 +29,7 @@ from ..names import NameWord, normalize_person
 from ..persons import cluster_persons
 from ..phrases import nominative_phrase
 from ..posts import find_posts, post_heads
-from ..segments import doc_text, is_russian, russian_sentences
+from ..segments import doc_text, is_russian, russian_sentences, sentence_ids
 
 for _name, _default in (("published", None), ("entities", None)):
     if not Doc.has_extension(_name):
@@ -373,7 +373,7 @@ class EntityResolver:
             )
         by_key: dict[tuple[str, str], dict[str, Any]] = {}
         posts = [m for m in mentions if m.type == POST]
-        holders = {id(p): find_holder(doc, p, persons, posts) for p in posts}
+        holders = self._holders(doc, persons, posts)
         person_of = {id(m): e for e in entities for m in e["mentions"]}
         for m in mentions:
             if m.type == PERSON:
@@ -411,6 +411,19 @@ class EntityResolver:
                 m.entity = entity["id"]
         self._fill_post_fields(entities)
         return [self._plain(e) for e in entities]
+
+    @staticmethod
+    def _holders(doc: Doc, persons: list[Mention], posts: list[Mention]) -> dict[int, Mention | None]:
+        """Each post's holder, looked for among the names of its own sentence (linear in long documents)."""
+        ids = sentence_ids(doc)
+        by_sentence: dict[int, tuple[list[Mention], list[Mention]]] = {}
+        for m in persons:
+            by_sentence.setdefault(ids[m.token_start], ([], []))[0].append(m)
+        for m in posts:
+            by_sentence.setdefault(ids[m.token_start], ([], []))[1].append(m)
+        return {
+            id(p): find_holder(doc, p, *by_sentence[ids[p.token_start]], all_persons=persons) for p in posts
+        }
 
     @staticmethod
     def _fill_post_fields(entities: list[dict[str, Any]]) -> None:

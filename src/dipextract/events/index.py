@@ -35,6 +35,11 @@ class EntityIndex:
             if span.kb_id_ in self.entities:
                 self.refs.append(Ref(span.start, span.end, span.label_, span.kb_id_))
         self.refs.sort(key=lambda r: (r.start, -r.end))
+        self.by_start: dict[int, list[Ref]] = {}
+        self.by_entity: dict[str, list[Ref]] = {}
+        for r in self.refs:
+            self.by_start.setdefault(r.start, []).append(r)
+            self.by_entity.setdefault(r.entity, []).append(r)
         self.by_token: dict[int, list[Ref]] = {}
         for r in self.refs:
             for i in range(r.start, r.end):
@@ -45,8 +50,8 @@ class EntityIndex:
 
     def within(self, tokens: Iterable[Token], *types: str) -> list[Ref]:
         """Mentions whose first token is among tokens, outermost first, in text order."""
-        ids = {t.i for t in tokens}
-        return [r for r in self.refs if r.start in ids and (not types or r.type in types)]
+        starts = sorted({t.i for t in tokens})  # by_start keeps refs sorted by (start, -end) like self.refs
+        return [r for i in starts for r in self.by_start.get(i, []) if not types or r.type in types]
 
     def country_by_iso(self, iso: str | None) -> str | None:
         """The COUNTRY entity of the doc with this ISO code (None when the text never names it as a country)."""
@@ -60,8 +65,9 @@ class EntityIndex:
         """Lowercase words of a post mention without its country words ("российского министра обороны" -> министра, обороны)."""
         inner = {
             i
-            for r in self.refs
-            if r.type == COUNTRY and ref.start <= r.start and r.end <= ref.end
+            for j in range(ref.start, ref.end)
+            for r in self.by_start.get(j, [])
+            if r.type == COUNTRY and r.end <= ref.end
             for i in range(r.start, r.end)
         }
         return [
@@ -79,14 +85,15 @@ class EntityIndex:
             return []
         isos = {
             self.entities[r.entity].get("iso")
-            for r in self.refs
-            if r.type == COUNTRY and ref.start <= r.start and r.end <= ref.end
+            for j in range(ref.start, ref.end)
+            for r in self.by_start.get(j, [])
+            if r.type == COUNTRY and r.end <= ref.end
         }
         found = []
         for post_id, post in self.entities.items():
             if post["type"] != POST or post.get("holder") not in self.entities or post_id == ref.entity:
                 continue
-            refs = [r for r in self.refs if r.entity == post_id]
+            refs = self.by_entity.get(post_id, [])
             if not refs:
                 continue
             other = self._stems(refs[0])
