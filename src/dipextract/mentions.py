@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(slots=True)
@@ -23,7 +23,6 @@ class Mention:
     middle: str | None = None
     last: str | None = None
     entity: str | None = None  # entity id once clustered
-    extra: dict[str, str | None] = field(default_factory=dict)
 
     def overlaps(self, other: Mention) -> bool:
         return self.start < other.end and other.start < self.end

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from spacy.attrs import IS_SPACE, SENT_START
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 _CACHE_KEY = "dipextract.sentences"
 _TEXT_KEY = "dipextract.text"
@@ -80,8 +80,3 @@ def is_russian(text: str) -> bool:
 def russian_sentences(doc: Doc) -> list[list[Token]]:
     """Word tokens of the sentences that entity and event extraction should read."""
     return [[doc[i] for i in words] for words, russian in _sentence_index(doc) if russian]
-
-
-def char_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
-    """A Span over the tokens covering [start, end) characters (None if it falls in whitespace)."""
-    return doc.char_span(start, end, label=label, alignment_mode="expand")
