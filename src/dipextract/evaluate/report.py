@@ -79,12 +79,19 @@ def factru_table(report: FactReport) -> str:
     return "\n\n".join([format_table(header, rows), format_table(["facts", *header[1:]], facts), footer])
 
 
-def nerel_dict(report: NerelReport) -> dict[str, Any]:
+def _run_dict(report: NerelReport | FactReport) -> dict[str, Any]:
+    """What every report says about the run itself: documents and time."""
     return {
         "docs": report.docs,
         "seconds": report.seconds,
         "load_seconds": report.load_seconds,
         "docs_per_second": report.docs_per_second,
+    }
+
+
+def nerel_dict(report: NerelReport) -> dict[str, Any]:
+    return {
+        **_run_dict(report),
         "exact": {t: f.as_dict() for t, f in report.exact.items()},
         "overlap": {t: f.as_dict() for t, f in report.overlap.items()},
         "micro": {"exact": report.micro_exact.as_dict(), "overlap": report.micro_overlap.as_dict()},
@@ -94,10 +101,7 @@ def nerel_dict(report: NerelReport) -> dict[str, Any]:
 
 def factru_dict(report: FactReport) -> dict[str, Any]:
     return {
-        "docs": report.docs,
-        "seconds": report.seconds,
-        "load_seconds": report.load_seconds,
-        "docs_per_second": report.docs_per_second,
+        **_run_dict(report),
         "entities": {t: f.as_dict() for t, f in report.entities.items()},
         "entities_overall": report.entities_overall.as_dict(),
         "facts": {t: f.as_dict() for t, f in report.facts.items()},
