@@ -392,13 +392,22 @@ def test_factrueval_empty_prediction(tmp_path):
 
 def test_factrueval_partial_prediction(tmp_path):
     doc = fr_document(meeting_participants=1, with_post=False, extra_person=True)
+    doc.events[0].participants.append(Participant(entity="e9", name="Рим"))
     report = evaluate_factrueval(write_factrueval(tmp_path / "fr"), predict=constant({"book_1": doc}))
-    # the meeting matches on one participant of two: quality 1/2
-    assert report.facts["meeting"].tp == pytest.approx(0.5)
+    # the meeting matches on one participant of two and has one wrong one: quality 1/3
+    assert report.facts["meeting"].tp == pytest.approx(1 / 3)
     assert 0.0 < report.facts["meeting"].f1 < 1.0 and report.facts_strict["meeting"].tp == 0
     assert report.facts["occupation"].fn == 1
     # "Риме" as a PERSON is a spurious per mention
     assert report.entities["per"].fp == 1 and 0.0 < report.entities["per"].f1 < 1.0
+
+
+def test_factrueval_meeting_needs_two_participants(tmp_path):
+    """A meeting naming one participant ("встреча с избирателями") is no Meeting fact: it is a missed one."""
+    doc = fr_document(meeting_participants=1)
+    report = evaluate_factrueval(write_factrueval(tmp_path / "fr"), predict=constant({"book_1": doc}))
+    assert report.facts["meeting"].fp == 0 and report.facts["meeting"].fn == 1
+    assert report.facts["occupation"].f1 == 1.0
 
 
 def test_factrueval_token_weights_ignore_descriptors(tmp_path):

@@ -229,6 +229,9 @@ def test_premier_hyphen_post_finds_holder() -> None:
         "Министерство советует воздерживаться от посещений Ливии, где с весны 2014 года идут бои.",
         # what the participants of a forum will discuss is not a meeting of its own
         "Участники форума «Цифровая экономика» обсудят вопросы регулирования.",
+        # admitting members and taking in applications receive no guest
+        "Евросоюз не может принять новых членов, пока у кандидатов есть споры о границах.",
+        "Регистратор начал приём заявок на доменные имена в зоне .РФ.",
     ],
 )
 def test_more_not_events(text: str) -> None:

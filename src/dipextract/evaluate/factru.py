@@ -19,7 +19,9 @@ Facts follow the track-3 comparator (dialent `task3/eval.py`):
   who = the person, position = the post, where = the post's `organization`, else the COUNTRY entity
   whose `iso` is the post's `country`, else a REGION or CITY named inside the post ("губернатор
   Приморского края"; omitted when there is none); a Meeting per event of type
-  meeting or talks whose status is held or planned, one `participant` argument per participant entity.
+  meeting or talks whose status is held or planned and that names at least two participant entities
+  (a FactRuEval Meeting relates its participants to one another: "встреча с избирателями" with one
+  named person is an event of ours but no Meeting fact), one `participant` argument per participant.
 - A predicted argument matches a gold argument of the same name when one of its mention spans shares
   a character with a span of the gold value (for an `objN`: all spans of all mentions of that
   coreference object; for a `spanN`: that span) — or, as the official string comparator does, when
@@ -56,6 +58,7 @@ ENTITY_TAGS: dict[str, str] = {
 TAGS: tuple[str, ...] = ("per", "org", "loc")
 FACT_TYPES: tuple[str, ...] = ("occupation", "meeting")
 MEETING_EVENTS = {"meeting", "talks"}
+MEETING_MIN_PARTICIPANTS = 2
 
 # official dialent Tables.QUALITY: which span tags carry weight for each mention tag
 _NAME_SPANS: dict[str, set[str]] = {
@@ -331,7 +334,7 @@ def _place_inside(post: Any, entities: list[Any]) -> Any:
 
 
 def predicted_facts(pred: Document) -> list[PredFact]:
-    """Occupations from POST.holder / PERSON.posts, Meetings from held or planned meeting/talks events."""
+    """Occupations from POST.holder / PERSON.posts, Meetings from held or planned meeting/talks events of two or more."""
     by_id = {e.id: e for e in pred.entities}
     countries = {e.iso: e for e in pred.entities if e.type == "COUNTRY" and getattr(e, "iso", None)}
     pairs: dict[tuple[str, str], None] = {}
@@ -356,8 +359,9 @@ def predicted_facts(pred: Document) -> list[PredFact]:
         facts.append(PredFact("occupation", tuple(args)))
     for ev in pred.events:
         if ev.type in MEETING_EVENTS and ev.status != "cancelled":
-            args = [_entity_arg("participant", by_id[p.entity]) for p in ev.participants if p.entity in by_id]
-            if args:
+            ids = dict.fromkeys(p.entity for p in ev.participants if p.entity in by_id)
+            args = [_entity_arg("participant", by_id[i]) for i in ids]
+            if len(args) >= MEETING_MIN_PARTICIPANTS:
                 facts.append(PredFact("meeting", tuple(args)))
     return facts
 

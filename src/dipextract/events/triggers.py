@@ -13,6 +13,7 @@ from .tree import Tree
 
 # Verbs whose direct object is the other side of a meeting ("принял посла"), not a thing ("принял закон").
 _RECEIVE = frozenset({"принять", "принимать"})
+_RECEPTION = frozenset({"приём", "прием"})
 _SIGN = frozenset({"подписать", "подписывать", "подписание"})
 _DISCUSS = frozenset({"обсудить"})
 _PLACE_ONLY = frozenset({"побывать"})
@@ -86,10 +87,25 @@ def animate_accusative(tok: Token, words: Sequence[Token]) -> Token | None:
 
 
 def _animate_object(tree: Tree, tok: Token, words: Sequence[Token], index: EntityIndex) -> bool:
+    """A guest received: an animate object that is not someone admitted ("принял новых членов")."""
+    admitted = cue("admission")
     objs = tree.children(tok, "obj")
     if objs:
-        return any("Anim" in o.morph.get("Animacy") or index.covering(o, "PERSON") for o in objs)
-    return animate_accusative(tok, words) is not None
+        return any(
+            index.covering(o, "PERSON") or "Anim" in o.morph.get("Animacy") and o.lemma_ not in admitted
+            for o in objs
+        )
+    guest = animate_accusative(tok, words)
+    return guest is not None and guest.lemma_ not in admitted
+
+
+def _paperwork(tree: Tree, tok: Token, words: Sequence[Token]) -> bool:
+    """"приём заявок", "приём документов": the noun takes in things, it does not receive a guest."""
+    taken = cue("paperwork")
+    if any(c.lemma_ in taken and not tree.case(c) for c in tree.children(tok, "nmod")):
+        return True
+    pos = next((k for k, w in enumerate(words) if w.i == tok.i), None)
+    return pos is not None and pos + 1 < len(words) and words[pos + 1].lemma_ in taken
 
 
 def _keep(trigger: Trigger, words: Sequence[Token], tree: Tree, index: EntityIndex) -> bool:
@@ -100,6 +116,8 @@ def _keep(trigger: Trigger, words: Sequence[Token], tree: Tree, index: EntityInd
     args = _args(tree, tok)
     arg_lemmas = {t.lemma_ for t in args}
     if lemma in _RECEIVE and not _animate_object(tree, tok, words, index):
+        return False
+    if lemma in _RECEPTION and _paperwork(tree, tok, words):
         return False
     if lemma in _SIGN and not (arg_lemmas & cue("agreement") or _near(words, tok, "agreement", 4)):
         return False
