@@ -100,7 +100,7 @@ def _animate_object(tree: Tree, tok: Token, words: Sequence[Token], index: Entit
 
 
 def _paperwork(tree: Tree, tok: Token, words: Sequence[Token]) -> bool:
-    """"приём заявок", "приём документов": the noun takes in things, it does not receive a guest."""
+    """ "приём заявок", "приём документов": the noun takes in things, it does not receive a guest."""
     taken = cue("paperwork")
     if any(c.lemma_ in taken and not tree.case(c) for c in tree.children(tok, "nmod")):
         return True
