@@ -50,7 +50,7 @@ def _build_surname_rules() -> dict[tuple[str, str], tuple[tuple[str, str], ...]]
 _SURNAME_RULES = _build_surname_rules()
 
 # Masculine names in "-а" (Мандела, Маехара) decline like feminine nouns.
-_A_STEM_RULES: dict[str, tuple[str, ...]] = {"gent": ("ы",), "ablt": ("ой",)}
+_A_STEM_RULES: dict[str, tuple[str, ...]] = {"gent": ("ы",), "accs": ("у",), "datv": ("е",), "ablt": ("ой",)}
 # Other masculine names ending in a consonant (Эрдоган, Алихан, Акылбек): drop the case ending.
 _CONSONANT_RULES: dict[str, tuple[str, ...]] = {
     "gent": ("а", "я"),
@@ -158,15 +158,14 @@ def nominative_word(word: str, role: str, case: str | None, gender: str | None) 
     return word
 
 
-def _case_of(words: list[NameWord], gender: str | None) -> str | None:
-    """The mention's case: the tagger's, unless the name forms rule it out ("Алиханом" is never nominative)."""
-    tagged = next((_CASES.get(w.case or "") for w in words if w.case), None)
+def _name_cases(words: list[NameWord], gender: str | None, *, guessed: bool = False) -> list[list[str]]:
+    """Per word, the cases of its name readings (of that gender; dictionary ones unless `guessed`)."""
     options: list[list[str]] = []
     for w in words:
         cases = [
             str(p.tag.case)
             for p in parse(w.text)
-            if p.is_known
+            if (p.is_known or guessed)
             and ({"Name", "Surn", "Patr"} & p.tag.grammemes)
             and "plur" not in p.tag
             and "Fixd" not in p.tag
@@ -174,6 +173,16 @@ def _case_of(words: list[NameWord], gender: str | None) -> str | None:
         ]
         if cases:
             options.append(cases)
+    return options
+
+
+def _case_of(words: list[NameWord], gender: str | None) -> str | None:
+    """The mention's case: the tagger's, unless the name forms rule it out ("Алиханом" is never nominative)."""
+    tagged = next((_CASES.get(w.case or "") for w in words if w.case), None)
+    options = _name_cases(words, gender)
+    if not options and gender is not None:
+        # a man's name pymorphy3 only knows as a woman's ("Нарендру"): its case forms still tell
+        options = _name_cases(words, None, guessed=True)
     if options:
         common = set(options[0]).intersection(*options[1:]) or set(min(options, key=len))
         if tagged in common:
