@@ -207,3 +207,27 @@ def test_post_mention_leaves_out_the_closing_quote() -> None:
 def test_person_name_without_title() -> None:
     doc = extract("Вчера мадам Тюссо открыла выставку в Лондоне.")
     assert all(not e.name.lower().startswith("мадам") for e in _by_type(doc, "PERSON"))
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a first name spelt like a place stays in the name: not Dominica, not St Petersburg
+        ("Глава МИД Великобритании Доминик Рааб заявил об этом в понедельник.", {"Доминик Рааб"}),
+        ("Об этом сообщил Питер Цвак, руководитель компании.", {"Питер Цвак"}),
+        # a capitalised noun or adjective before the name is not part of it
+        ("Нейрохирург Мэри Кобб рассказала о редком случае.", {"Мэри Кобб"}),
+        ("Шестидесятивосьмилетняя Руссефф отвергла обвинения.", {"Руссефф"}),
+        # two people the tagger ran together; initials keep their dots
+        ("Встреча прошла с участием В.Шеймана А.Кулешов не пришел.", {"В. Шейман", "А. Кулешов"}),
+    ],
+)
+def test_person_span_edges(text: str, names: set[str]) -> None:
+    doc = extract(text)
+    assert {e.name for e in _by_type(doc, "PERSON")} == names
+    assert not [
+        e for e in doc.entities if e.type in ("COUNTRY", "CITY") and e.name in ("Доминика", "Санкт-Петербург")
+    ]
+    for e in _by_type(doc, "PERSON"):
+        for m in e.mentions:
+            assert text[m.start : m.end] == m.text

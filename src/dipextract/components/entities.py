@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, SpanGroup
+from spacy.tokens import Doc, Span, SpanGroup, Token
 
 from ..const import (
     CITY,
@@ -72,6 +72,72 @@ def _common_noun(word: str) -> bool:
     )
 
 
+def _first_name(word: str) -> bool:
+    """A dictionary first name ("Питер", "Доминик"), even when a place is spelt the same."""
+    return any("Name" in p.tag for p in parse(word) if p.is_known)
+
+
+def _word_before_name(token: Token) -> bool:
+    """A capitalised common noun or adjective the tagger ran into a name: "Сын", "Нейрохирург", "Безлюдная"."""
+    if not token.text[:1].isupper() or len(token.text) < 3:
+        return False
+    parses = parse(token.text)
+    return (
+        bool(parses)
+        and parses[0].is_known
+        and parses[0].tag.POS in ("NOUN", "ADJF")
+        and not any({"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"} & p.tag.grammemes for p in parses)
+    )
+
+
+def _initial_with_dot(token: Token) -> bool:
+    """ "А" followed by "." in "А.Лукашенко": the name keeps the initial's dot."""
+    return (
+        len(token.text) == 1
+        and token.text.isupper()
+        and token.i + 1 < len(token.doc)
+        and token.nbor(1).text == "."
+    )
+
+
+def _name_words(doc: Doc, m: Mention) -> list[Token]:
+    return [t for t in doc[m.token_start : m.token_end] if any(ch.isalpha() for ch in t.text)]
+
+
+def _split_persons(doc: Doc, m: Mention) -> list[Mention]:
+    """Two names the tagger ran together: "В.Шеймана А.Кулешов", "А.Лукашенко Виктор", "Дадашев Дадашев".
+
+    A new name starts at an initial that follows a full word, at a first name that follows an
+    initial-led name, and at a word that repeats the one before it.
+    """
+    if m.type != PERSON:
+        return [m]
+    words = _name_words(doc, m)
+    cuts: list[int] = []
+    begin = 0
+    for k in range(1, len(words)):
+        part = words[begin:k]
+        initial_led = _initial_with_dot(part[0]) and any(len(w.text) > 1 for w in part)
+        full_word_before = any(len(w.text) > 1 for w in part)
+        if (
+            (_initial_with_dot(words[k]) and full_word_before)
+            or (initial_led and _first_name(words[k].text) and not _initial_with_dot(words[k]))
+            or words[k].lower_ == words[k - 1].lower_
+        ):
+            cuts.append(words[k].i)
+            begin = k
+    if not cuts:
+        return [m]
+    parts = []
+    for start, end in zip([m.token_start, *cuts], [*cuts, m.token_end]):
+        span = doc[start:end]
+        while len(span) and not any(ch.isalpha() for ch in span[-1].text):
+            span = doc[span.start : span.end - 1]
+        if len(span):
+            parts.append(_mention_from_span(span, PERSON, m.source))
+    return parts
+
+
 def _mention_from_span(span: Span, type_: str, source: str) -> Mention:
     return Mention(span.start_char, span.end_char, type_, span.text, span.start, span.end, source)
 
@@ -125,7 +191,7 @@ class EntityResolver:
         mentions = self._without_holder_names(doc, mentions)
         places = [(h.start, h.end) for h in hits if h.place.kind != ORGANIZATION]
         mentions = [self._person_core(doc, m, places) if m.type == PERSON else m for m in mentions]
-        mentions = [m for m in mentions if m is not None]
+        mentions = [part for m in mentions if m is not None for part in _split_persons(doc, m)]
         tagged_posts = any(m.type == POST for m in mentions)
         mentions = self._merge_gazetteer(doc, mentions, hits)
         if self.rule_posts == "always" or (self.rule_posts == "fallback" and not tagged_posts):
@@ -176,8 +242,13 @@ class EntityResolver:
                 mentions = [m for m in mentions if not any(m is x for x in same)]  # "Нижнем" + "Новгороде"
             elif same:
                 continue
-            if mention.type != COUNTRY and any(m.type == PERSON and m.overlaps(mention) for m in mentions):
-                continue  # "Королёв" the person, not the town
+            if any(
+                m.type == PERSON
+                and m.overlaps(mention)
+                and (mention.type != COUNTRY or _first_name(mention.text))
+                for m in mentions
+            ):
+                continue  # "Королёв" the person, not the town; "Доминик Рааб", not Dominica
             mentions.append(mention)
         return mentions
 
@@ -191,7 +262,13 @@ class EntityResolver:
         while start < m.token_end - 1:
             token = doc[start]
             is_place = any(s <= token.idx and token.idx + len(token.text) <= e for s, e in places)
-            if token.lemma_ in post_heads() or token.lemma_ in _TITLES or is_place:
+            if (
+                token.lemma_ in post_heads()
+                or token.lemma_ in _TITLES
+                or is_place
+                and not _first_name(token.text)  # "Гессен Фолькер Буфье", not "Питер Цвак"
+                or _word_before_name(token)  # "Сын А. Лукашенко", "Шестидесятилетняя Руссефф"
+            ):
                 start += 1
             else:
                 break
@@ -330,7 +407,11 @@ class EntityResolver:
         if m.type == PERSON:
             name = normalize_person(
                 [
-                    NameWord(t.text, (t.morph.get("Case") or [None])[0], (t.morph.get("Gender") or [None])[0])
+                    NameWord(
+                        t.text + "." if _initial_with_dot(t) else t.text,
+                        (t.morph.get("Case") or [None])[0],
+                        (t.morph.get("Gender") or [None])[0],
+                    )
                     for t in tokens
                     if t.text not in ("(", ")", ",")
                 ]
