@@ -218,6 +218,11 @@ def test_person_name_without_title() -> None:
         # a capitalised noun or adjective before the name is not part of it
         ("Нейрохирург Мэри Кобб рассказала о редком случае.", {"Мэри Кобб"}),
         ("Шестидесятивосьмилетняя Руссефф отвергла обвинения.", {"Руссефф"}),
+        # inside a sentence a capitalised word is part of the name even when it is also a noun
+        (
+            "Эмир Катара шейх Хамад бен Халиф Аль Тани встретится с членами семьи.",
+            {"Хамад бен Халиф Аль Тани"},
+        ),
         # two people the tagger ran together; initials keep their dots
         ("Встреча прошла с участием В.Шеймана А.Кулешов не пришел.", {"В. Шейман", "А. Кулешов"}),
     ],

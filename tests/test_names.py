@@ -49,3 +49,9 @@ def test_nominative(
 ) -> None:
     name = normalize_person([NameWord(*w) for w in words])
     assert (name.first, name.middle, name.last) == expected
+
+
+def test_unknown_name_in_a_or_u_keeps_the_taggers_nominative() -> None:
+    """ "Маэхара" may be a nominative or a genitive: only an unambiguous form overrides the tagger."""
+    name = normalize_person([NameWord("Сейдзи", "Nom", "Masc"), NameWord("Маэхара", "Nom", "Masc")])
+    assert (name.first, name.last) == ("Сейдзи", "Маэхара")

@@ -181,8 +181,11 @@ def _case_of(words: list[NameWord], gender: str | None) -> str | None:
     tagged = next((_CASES.get(w.case or "") for w in words if w.case), None)
     options = _name_cases(words, gender)
     if not options and gender is not None:
-        # a man's name pymorphy3 only knows as a woman's ("Нарендру"): its case forms still tell
-        options = _name_cases(words, None, guessed=True)
+        # a man's name pymorphy3 only guesses as a woman's ("Нарендру"): its form tells the case when
+        # every guess agrees on one ("Маэхара" could be nominative or genitive: the tagger decides)
+        guessed = _name_cases(words, None, guessed=True)
+        if guessed and len(set(guessed[0]).intersection(*guessed[1:])) == 1:
+            options = guessed
     if options:
         common = set(options[0]).intersection(*options[1:]) or set(min(options, key=len))
         if tagged in common:

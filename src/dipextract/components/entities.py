@@ -78,8 +78,9 @@ def _first_name(word: str) -> bool:
 
 
 def _word_before_name(token: Token) -> bool:
-    """A capitalised common noun or adjective the tagger ran into a name: "Сын", "Нейрохирург", "Безлюдная"."""
-    if not token.text[:1].isupper() or len(token.text) < 3:
+    """A sentence's capitalised first word, a common noun or adjective the tagger ran into a name: "Сын",
+    "Нейрохирург", "Безлюдная" (inside a sentence a capital means a name: "шейх Хамад")."""
+    if not token.is_sent_start or not token.text[:1].isupper() or len(token.text) < 3:
         return False
     parses = parse(token.text)
     return (
