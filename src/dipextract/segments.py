@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.attrs import IS_SPACE, SENT_START
+from spacy.attrs import IS_SPACE, ORTH, SENT_START
 from spacy.tokens import Doc, Token
 
 _CACHE_KEY = "dipextract.sentences"
@@ -61,6 +61,17 @@ def sentence_ids(doc: Doc) -> list[int]:
             cached.append(current)
         doc.user_data[_IDS_KEY] = cached
     return cached
+
+
+def sentence_indices(doc: Doc, *, russian: bool = False) -> list[list[int]]:
+    """Token indices of each sentence's words (of the Russian sentences only with `russian`); no Token objects."""
+    return [words for words, is_ru in _sentence_index(doc) if is_ru or not russian]
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """The text of every token, without creating spaCy Token objects."""
+    strings = doc.vocab.strings
+    return [strings[orth] for orth in doc.to_array(ORTH).tolist()]
 
 
 def sentence_words(doc: Doc) -> list[list[Token]]:
