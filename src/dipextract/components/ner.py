@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Literal
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, SpanGroup, Token
+from spacy.tokens import Doc, Span, SpanGroup
 
 from ..const import SPANS_NER
-from ..segments import russian_sentences
+from ..segments import sentence_indices, token_texts
 from .base import BatchedComponent
 
 # slovnet's labels mapped once, here: LOC is decided later by the gazetteer (country, city or region).
@@ -51,8 +51,7 @@ class EntityTagger(BatchedComponent):
 
             ner_model()
 
-    def _predict(self, sentences: list[list[Token]]) -> list[list[tuple[int, int, str]]]:
-        words = [[t.text for t in sent] for sent in sentences]
+    def _predict(self, words: list[list[str]]) -> list[list[tuple[int, int, str]]]:
         if self._tagger is not None:
             return self._tagger(words)
         from ..slovnet_models import tag_ner
@@ -63,14 +62,18 @@ class EntityTagger(BatchedComponent):
         ]
 
     def _annotate(self, docs: list[Doc]) -> None:
-        per_doc = [russian_sentences(doc) for doc in docs]
-        flat = [sent for sents in per_doc for sent in sents]
-        predictions = iter(self._predict(flat)) if flat else iter(())
+        per_doc = [sentence_indices(doc, russian=True) for doc in docs]
+        words = []
+        for doc, sents in zip(docs, per_doc):
+            if sents:
+                texts = token_texts(doc)
+                words.extend([texts[i] for i in sent] for sent in sents)
+        predictions = iter(self._predict(words)) if words else iter(())
         for doc, sents in zip(docs, per_doc):
             spans: list[Span] = []
             for sent in sents:
                 for start, end, label in next(predictions):
-                    spans.append(Span(doc, sent[start].i, sent[end - 1].i + 1, label=label))
+                    spans.append(Span(doc, sent[start], sent[end - 1] + 1, label=label))
             spans.sort(key=lambda s: (s.start, -s.end))
             doc.spans[SPANS_NER] = SpanGroup(
                 doc, name=SPANS_NER, spans=spans, attrs={"backend": self.backend}

@@ -15,6 +15,7 @@ NAVEC_FILE = "navec_news_v1_1B_250K_300d_100q.tar"
 PAD, UNK, BOW, EOW = 0, 1, 2, 3
 MAX_CHARS = 20  # longer words keep their first 8 and last 12 characters (suffixes carry case endings)
 TAG_O, TAG_B, TAG_I = 0, 1, 2
+WORD_TABLE_ROWS = 30_000  # distinct tokens whose LSTM input vector is kept (640 bytes each)
 
 
 def word_shape(token: str) -> str:
@@ -155,6 +156,105 @@ def _reverse_padded(x: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     return np.take_along_axis(x, idx[:, :, None], axis=1)
 
 
+def _packed_order(lengths: np.ndarray, reverse: bool) -> np.ndarray:
+    """Flat token positions in time-major order for sentences sorted longest first.
+
+    Sentence b's tokens are flat positions starts[b] .. starts[b]+len-1 (taken back to front with
+    `reverse`); at step t the running sentences are the first `_active(lengths)[t]`.
+    """
+    tmax = int(lengths[0])
+    starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+    t = np.arange(tmax)[None, :]
+    live = t < lengths[:, None]  # (B,T)
+    step = np.where(live, lengths[:, None] - 1 - t, 0) if reverse else t
+    flat = starts[:, None] + step
+    return flat.T[live.T]
+
+
+def _active(lengths: np.ndarray) -> list[int]:
+    """How many sentences (sorted longest first) are still running at each step."""
+    return (np.arange(int(lengths[0]))[None, :] < lengths[:, None]).sum(axis=0).tolist()
+
+
+def _bilstm_packed(xi: np.ndarray, active: list[int], w_hh: np.ndarray) -> np.ndarray:
+    """Both LSTM directions at once over packed sequences (no step is spent on padding).
+
+    xi: (2,N,4H) input projections in each direction's time-major order, gates ordered i,f,o,g with the
+    i,f,o columns (of xi and w_hh) pre-halved, so one tanh gives all gates: sigmoid(x) = (tanh(x/2)+1)/2.
+    w_hh: (2,H,4H). Returns the hidden states (2,N,H) in the same packed order.
+    """
+    hid = w_hh.shape[1]
+    h = np.zeros((2, active[0], hid), dtype=np.float32)
+    c = np.zeros_like(h)
+    out = np.empty((2, xi.shape[1], hid), dtype=np.float32)
+    offset = 0
+    for k in active:
+        t = np.tanh(xi[:, offset : offset + k] + np.matmul(h[:, :k], w_hh))
+        gates = 0.5 * (t[:, :, : 3 * hid] + 1.0)
+        cell = gates[:, :, hid : 2 * hid] * c[:, :k] + gates[:, :, :hid] * t[:, :, 3 * hid :]
+        c[:, :k] = cell
+        h[:, :k] = out[:, offset : offset + k] = gates[:, :, 2 * hid :] * np.tanh(cell)
+        offset += k
+    return out
+
+
+def viterbi_packed(
+    emissions: np.ndarray, active: list[int], trans: np.ndarray, start: np.ndarray, end: np.ndarray
+) -> np.ndarray:
+    """`viterbi` over packed emissions (N,H,3) in time-major order, sentences sorted longest first -> tags (N,H)."""
+    k0 = active[0]
+    score = start[None] + emissions[:k0]  # (B,H,3)
+    backs = []
+    offset = k0
+    for k in active[1:]:
+        cand = score[:k, :, :, None] + trans[None]  # (k,H,from,to)
+        best = cand.argmax(axis=2)
+        score[:k] = (
+            np.take_along_axis(cand, best[:, :, None, :], axis=2)[:, :, 0] + emissions[offset : offset + k]
+        )
+        backs.append(best)
+        offset += k
+    tags = np.empty(emissions.shape[:2], dtype=np.int64)
+    last = (score + end[None]).argmax(axis=-1)  # (B,H)
+    for t in range(len(active) - 1, -1, -1):
+        k = active[t]
+        offset -= k
+        tags[offset : offset + k] = last[:k]
+        if t > 0:
+            last[:k] = np.take_along_axis(backs[t - 1], last[:k, :, None], axis=2)[:, :, 0]
+    return tags
+
+
+def spans_of_tags(
+    tags: np.ndarray, lengths: list[int], heads: list[tuple[str, int]]
+) -> list[list[tuple[int, int, str]]]:
+    """`tags_to_spans` for many sentences at once: tags (N,H) in flat order, sentence after sentence."""
+    n = tags.shape[0]
+    first = np.zeros(n, dtype=bool)
+    first[np.cumsum([0] + lengths[:-1])] = True
+    previous = np.vstack([np.full((1, tags.shape[1]), TAG_O), tags[:-1]])
+    previous[first] = TAG_O
+    opens = (tags == TAG_B) | ((tags == TAG_I) & (previous == TAG_O))  # (N,H)
+    breaks = (tags != TAG_I) | first[:, None]  # a span runs until the next break (or its sentence's end)
+    sentence = np.cumsum(first) - 1
+    ends_of_sentences = np.cumsum(lengths)
+    out: list[set[tuple[int, int, str]]] = [set() for _ in lengths]
+    starts_of_sentences = ends_of_sentences - np.array(lengths)
+    for h, (label, _layer) in enumerate(heads):
+        positions = np.flatnonzero(opens[:, h])
+        if not len(positions):
+            continue
+        stops = np.flatnonzero(breaks[:, h])
+        nxt = np.searchsorted(stops, positions, side="right")
+        end = np.where(nxt < len(stops), stops[np.minimum(nxt, len(stops) - 1)], n)
+        sent = sentence[positions]
+        end = np.minimum(end, ends_of_sentences[sent])
+        base = starts_of_sentences[sent]
+        for b, st, en in zip(sent.tolist(), (positions - base).tolist(), (end - base).tolist()):
+            out[b].add((st, en, label))
+    return [sorted(spans) for spans in out]
+
+
 class NerelTagger:
     """Tags PERSON/POST/COUNTRY/CITY/REGION/ORGANIZATION mentions, nested ones included, with numpy only."""
 
@@ -168,6 +268,9 @@ class NerelTagger:
         self.shape_index: dict[str, int] = {s: i for i, s in enumerate(config["shapes"])}
         self.layers: int = int(config["lstm_layers"])
         self.batch_size: int = int(config.get("batch_size", 64))
+        self._rows: dict[str, int] = {}  # token -> row of self._table: its LSTM input vector, computed once
+        self._table: np.ndarray | None = None
+        self._fused: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
 
     @classmethod
     def load(cls, path: pathlib.Path | None = None) -> NerelTagger:
@@ -214,6 +317,26 @@ class NerelTagger:
         w = self.w
         lengths = feats["lengths"]
         bsz, tmax = feats["words"].shape
+        x = self._inputs(feats)
+        for layer in range(self.layers):
+            p = f"lstm{layer}_"
+            fwd = _lstm(x, w[p + "w_ih"], w[p + "w_hh"], w[p + "b"])
+            bwd = _lstm(_reverse_padded(x, lengths), w[p + "w_ih_rev"], w[p + "w_hh_rev"], w[p + "b_rev"])
+            x = np.concatenate([fwd, _reverse_padded(bwd, lengths)], axis=-1)
+        return self._outputs(x).reshape(bsz, tmax, len(self.heads), 3)
+
+    def _outputs(self, x: np.ndarray) -> np.ndarray:
+        """BiLSTM states -> emission scores, flattened over heads and tags."""
+        w = self.w
+        if "hidden_w" in w:
+            x = np.maximum(x @ w["hidden_w"].T + w["hidden_b"], 0.0)
+        return x @ w["out_w"].T + w["out_b"]
+
+    def _inputs(self, feats: dict[str, np.ndarray]) -> np.ndarray:
+        """Features -> the LSTM's input vectors (B,T,D); each depends on its own word only."""
+        w = self.w
+        lengths = feats["lengths"]
+        bsz, tmax = feats["words"].shape
         # char CNN over each distinct real word once (padding tokens and repeats skipped): same-padded conv
         # over char embeddings as k shifted matmuls, masked max-pool over real characters
         chars = feats["chars"]
@@ -226,7 +349,12 @@ class NerelTagger:
         kernel = w["char_conv_w"]  # (F,E,k)
         k = kernel.shape[-1]
         cpad = np.pad(cemb, ((0, 0), (k // 2, k // 2), (0, 0)))
-        conv = sum(cpad[:, j : j + cmax] @ kernel[:, :, j].T for j in range(k)) + w["char_conv_b"]  # (U,C,F)
+        # one 2-D matmul over all windows (a 3-D matmul runs one small product per word)
+        windows = np.concatenate([cpad[:, j : j + cmax] for j in range(k)], axis=-1)  # (U,C,k*E)
+        stacked = kernel.transpose(2, 1, 0).reshape(-1, kernel.shape[0])  # (k*E,F)
+        conv = (windows.reshape(-1, windows.shape[-1]) @ stacked).reshape(len(words), cmax, -1) + w[
+            "char_conv_b"
+        ]
         conv = np.maximum(conv, 0.0)
         valid = np.arange(cmax)[None, :] < clen[:, None]
         conv = np.where(valid[..., None], conv, -1e4)
@@ -244,15 +372,7 @@ class NerelTagger:
         ).astype(np.float32)
         if "proj_w" in w:
             x = np.maximum(x @ w["proj_w"].T + w["proj_b"], 0.0)
-        for layer in range(self.layers):
-            p = f"lstm{layer}_"
-            fwd = _lstm(x, w[p + "w_ih"], w[p + "w_hh"], w[p + "b"])
-            bwd = _lstm(_reverse_padded(x, lengths), w[p + "w_ih_rev"], w[p + "w_hh_rev"], w[p + "b_rev"])
-            x = np.concatenate([fwd, _reverse_padded(bwd, lengths)], axis=-1)
-        if "hidden_w" in w:
-            x = np.maximum(x @ w["hidden_w"].T + w["hidden_b"], 0.0)
-        out = x @ w["out_w"].T + w["out_b"]
-        return out.reshape(bsz, tmax, len(self.heads), 3)
+        return x
 
     def decode(self, emissions: np.ndarray, lengths: np.ndarray) -> list[list[tuple[int, int, str]]]:
         """CRF Viterbi per head, then BIO -> spans for each sentence."""
@@ -261,13 +381,77 @@ class NerelTagger:
         return [tags_to_spans(tags[b], int(lengths[b]), self.heads) for b in range(len(lengths))]
 
     def __call__(self, sentences: list[list[str]]) -> list[list[tuple[int, int, str]]]:
-        """Tag sentences (lists of razdel tokens) in length-sorted batches; returns token spans per sentence."""
+        """Tag sentences (lists of razdel tokens); returns token spans per sentence.
+
+        The same network as `emissions` + `decode`, run for inference: each distinct token's input vector
+        (navec, word, shape and char-CNN features through the projection) is computed once and kept in a
+        bounded table; the two LSTM directions run together over packed sequences, longest first, so no
+        step is spent on padding; Viterbi and span reading run over all sentences at once.
+        """
         result: list[list[tuple[int, int, str]]] = [[] for _ in sentences]
-        order = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
-        for pos in range(0, len(order), self.batch_size):
-            idx = order[pos : pos + self.batch_size]
-            feats = self.featurize([list(sentences[i]) for i in idx])
-            spans = self.decode(self.emissions(feats), feats["lengths"])
-            for i, sp in zip(idx, spans):
-                result[i] = sp
+        order = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: -len(sentences[i]))
+        if not order:
+            return result
+        batch = [sentences[i] for i in order]
+        lengths = np.array([len(s) for s in batch], dtype=np.int64)
+        active = _active(lengths)
+        forward, backward = _packed_order(lengths, False), _packed_order(lengths, True)
+        x = self._word_vectors([tok for sent in batch for tok in sent])  # (N,D) in flat order
+        for layer in range(self.layers):
+            w_ih, b, w_hh = self._layer_weights(layer)
+            xi = np.matmul(np.stack([x[forward], x[backward]]), w_ih) + b  # (2,N,4H), packed
+            states = _bilstm_packed(xi, active, w_hh)
+            x = np.empty((len(x), 2 * w_hh.shape[1]), dtype=np.float32)
+            x[forward, : w_hh.shape[1]] = states[0]
+            x[backward, w_hh.shape[1] :] = states[1]
+        w = self.w
+        emissions = self._outputs(x)[forward].reshape(len(x), len(self.heads), 3)
+        packed_tags = viterbi_packed(emissions, active, w["crf_trans"], w["crf_start"], w["crf_end"])
+        tags = np.empty_like(packed_tags)
+        tags[forward] = packed_tags
+        for i, spans in zip(order, spans_of_tags(tags, lengths.tolist(), self.heads)):
+            result[i] = spans
         return result
+
+    def _layer_weights(self, layer: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(2,D,4H) input and (2,H,4H) recurrent weights and (2,1,4H) biases of both directions.
+
+        Gates are reordered from torch's i,f,g,o to i,f,o,g and the i,f,o columns halved (exact in
+        floating point), for `_bilstm_packed`.
+        """
+        fused = self._fused.get(layer)
+        if fused is None:
+            w, p = self.w, f"lstm{layer}_"
+            hid = w[p + "w_hh"].shape[1]
+            gates = np.r_[0 : 2 * hid, 3 * hid : 4 * hid, 2 * hid : 3 * hid]
+            scale = np.ones(4 * hid, dtype=np.float32)
+            scale[: 3 * hid] = 0.5
+
+            def prepare(name: str) -> np.ndarray:
+                return np.ascontiguousarray((w[p + name][gates] * scale[:, None]).T)
+
+            w_ih = np.stack([prepare("w_ih"), prepare("w_ih_rev")])
+            w_hh = np.stack([prepare("w_hh"), prepare("w_hh_rev")])
+            b = np.stack([w[p + "b"][gates] * scale, w[p + "b_rev"][gates] * scale])[:, None, :]
+            fused = self._fused[layer] = (w_ih, b, w_hh)
+        return fused
+
+    def _word_vectors(self, tokens: list[str]) -> np.ndarray:
+        """The LSTM input vector of every token, from the table (new tokens are computed in one batch)."""
+        rows = self._rows
+        new = list(dict.fromkeys(tok for tok in tokens if tok not in rows))
+        if not new:
+            return self._table[[rows[tok] for tok in tokens]]
+        if self._table is None or len(rows) + len(new) > len(self._table):
+            rows.clear()
+            new = list(dict.fromkeys(tokens))
+        vectors = self._inputs(self.featurize([new]))[0]
+        if self._table is None:
+            self._table = np.zeros((WORD_TABLE_ROWS, vectors.shape[-1]), dtype=np.float32)
+        if len(new) > len(self._table):  # more distinct tokens in one call than the table holds
+            index = {tok: i for i, tok in enumerate(new)}
+            return vectors[[index[tok] for tok in tokens]]
+        start = len(rows)
+        self._table[start : start + len(new)] = vectors
+        rows.update(zip(new, range(start, start + len(new))))
+        return self._table[[rows[tok] for tok in tokens]]

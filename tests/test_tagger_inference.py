@@ -1,0 +1,63 @@
+"""The tagger's inference path (word table, packed BiLSTM, packed Viterbi) gives the reference network's spans."""
+
+from __future__ import annotations
+
+import pytest
+
+from dipextract.tagging import NerelTagger, model
+
+SENTENCES = [
+    ["Министр", "иностранных", "дел", "России", "Сергей", "Лавров", "прибыл", "в", "Анкару", "."],
+    [],
+    ["Президент", "Киргизии", "Садыр", "Жапаров", "встретился", "с", "премьер-министром", "Казахстана", "."],
+    ["В", "Бишкеке", "прошло", "заседание", "Межправительственного", "совета", "."],
+    ["Путин"],
+    ["«", "Газпром", "»", "и", "CNPC", "подписали", "соглашение", "."],
+]
+
+
+@pytest.fixture(scope="module")
+def tagger() -> NerelTagger:
+    return NerelTagger.load()
+
+
+def reference(tagger: NerelTagger, sentences: list[list[str]]) -> list[list[tuple[int, int, str]]]:
+    """The training-time network: padded features, `emissions`, `decode` (one sentence per batch)."""
+    out = []
+    for sent in sentences:
+        if not sent:
+            out.append([])
+            continue
+        feats = tagger.featurize([sent])
+        out.extend(tagger.decode(tagger.emissions(feats), feats["lengths"]))
+    return out
+
+
+def test_inference_matches_reference(tagger: NerelTagger) -> None:
+    expected = reference(tagger, SENTENCES)
+    assert any(expected)
+    assert tagger(SENTENCES) == expected
+    assert tagger(SENTENCES[::-1]) == expected[::-1]  # second call: vectors from the table, other order
+
+
+@pytest.mark.parametrize("rows", [3, 40])
+def test_small_word_table(tagger: NerelTagger, rows: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    expected = reference(tagger, SENTENCES)
+    monkeypatch.setattr(model, "WORD_TABLE_ROWS", rows)
+    small = NerelTagger(tagger.config, tagger.w, tagger.navec)
+    for _ in range(2):
+        assert small(SENTENCES) == expected
+
+
+def test_spans_of_tags_matches_tags_to_spans() -> None:
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    heads = [("A", 0), ("B", 0), ("B", 1)]
+    lengths = [5, 1, 7, 3]
+    tags = rng.integers(0, 3, size=(sum(lengths), len(heads)))
+    expected, start = [], 0
+    for n in lengths:
+        expected.append(model.tags_to_spans(tags[start : start + n], n, heads))
+        start += n
+    assert model.spans_of_tags(tags, lengths, heads) == expected
