@@ -78,3 +78,8 @@ def test_tag_morph_features() -> None:
 
 def test_empty_input() -> None:
     assert slovnet_models.morph_tag_ids([]) == []
+
+
+def test_syntax_matches_slovnet() -> None:
+    assert slovnet_models.parse_syntax(SENTENCES) == slovnet_models.parse_syntax_slovnet(SENTENCES)
+    assert slovnet_models.parse_syntax([]) == []

@@ -243,8 +243,55 @@ def tag_ner(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
     return list(_tag(ner_model(), sentences))
 
 
-def parse_syntax(sentences: Sequence[Sequence[str]]) -> list[list[tuple[int, str]]]:
-    """(head index within the sentence or -1 for the root, relation) per word."""
+def parse_syntax_slovnet(sentences: Sequence[Sequence[str]]) -> list[list[tuple[int, str]]]:
+    """`parse_syntax` through slovnet's own inference (padded batches): the reference it is tested against."""
     order = _by_length(sentences)
     markups = syntax_model().map([list(sentences[i]) for i in order])
     return _unsort(order, ([(int(t.head_id) - 1, t.rel) for t in markup.tokens] for markup in markups))
+
+
+@functools.cache
+def _syntax_runner() -> tuple[FlatEncoder, Any, list[str]]:
+    model = syntax_model()
+    return FlatEncoder(model), model.infer.model, list(model.infer.decoder.rels_vocab.items)
+
+
+def _ff(ff: Any, x: np.ndarray) -> np.ndarray:
+    return (np.matmul(x, ff.proj.weight.array) + ff.proj.bias.array).clip(0)
+
+
+def parse_syntax(sentences: Sequence[Sequence[str]]) -> list[list[tuple[int, str]]]:
+    """(head index within the sentence or -1 for the root, relation) per word.
+
+    slovnet's syntax model on the flat encoder: the head and relation feed-forward layers run over all
+    words at once; only the biaffine head scores are computed sentence by sentence. Same parses as
+    slovnet's own inference except where two candidate heads score equally (a word repeated in the same
+    context): there the last bits of float32 decide, in slovnet depending on which sentences share a batch.
+    """
+    if not sentences:
+        return []
+    encoder, net, rels = _syntax_runner()
+    x, starts = encoder(sentences)
+    head, rel = net.head, net.rel
+    arc_dep = np.matmul(_ff(head.head, x), head.kernel.array)  # (N, hidden)
+    arc_head = _ff(head.tail, x)
+    root_head = _ff(head.tail, head.root.array[None])
+    heads = np.zeros(len(x), dtype=np.int64)  # flat position of each word's head; 0 stands for the root
+    out_heads: list[list[int]] = []
+    for start, words in zip(starts.tolist(), sentences):
+        end = start + len(words)
+        candidates = np.concatenate([root_head, arc_head[start:end]])  # (L+1, hidden): root first
+        best = np.matmul(arc_dep[start:end], candidates.T).argmax(-1)  # 0: root, k: word k-1
+        out_heads.append(best.tolist())
+        heads[start:end] = np.where(best > 0, start + best - 1, -1)
+    # relation: biaffine between the chosen head (or the relation model's root) and the word
+    rel_heads = _ff(rel.head, x)
+    rel_root = _ff(rel.head, rel.root.array[None])[0]
+    chosen = np.where((heads >= 0)[:, None], rel_heads[np.maximum(heads, 0)], rel_root)
+    hidden = rel.kernel.shape[0]
+    scores = np.matmul(chosen, rel.kernel.array).reshape(len(x), -1, hidden)  # (N, rels, hidden)
+    rel_ids = np.matmul(scores, _ff(rel.tail, x)[:, :, None])[:, :, 0].argmax(-1)
+    return [
+        [(h - 1, rels[r]) for h, r in zip(hs, rel_ids[start : start + len(hs)].tolist())]
+        for start, hs in zip(starts.tolist(), out_heads)
+    ]

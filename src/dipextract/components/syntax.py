@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import functools
 
+from spacy.attrs import LEMMA
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..posts import load_lines
-from ..segments import russian_sentences
+from ..segments import sentence_indices, token_texts
 from ..slovnet_models import parse_syntax, syntax_model
 from .base import BatchedComponent
 
@@ -28,19 +29,32 @@ class SyntaxParser(BatchedComponent):
     def __init__(self, nlp: Language, name: str, *, parse_all: bool = False) -> None:
         self.name = name
         self.parse_all = parse_all
+        self._lemma_hashes = frozenset(nlp.vocab.strings.add(lemma) for lemma in syntax_lemmas())
         syntax_model()
 
-    def _wanted(self, words: list[Token]) -> bool:
-        return self.parse_all or any(t.lemma_ in syntax_lemmas() for t in words)
+    def _wanted(self, words: list[int], lemmas: list[int]) -> bool:
+        return self.parse_all or any(lemmas[i] in self._lemma_hashes for i in words)
 
     def _annotate(self, docs: list[Doc]) -> None:
-        sentences = [words for doc in docs for words in russian_sentences(doc) if self._wanted(words)]
-        if not sentences:
+        chosen: list[tuple[Doc, list[int]]] = []
+        for doc in docs:
+            lemmas = doc.to_array(LEMMA).tolist()
+            chosen.extend(
+                (doc, words) for words in sentence_indices(doc, russian=True) if self._wanted(words, lemmas)
+            )
+        if not chosen:
             return
-        parsed = parse_syntax([[t.text for t in words] for words in sentences])
-        for words, arcs in zip(sentences, parsed):
-            for token, (head, rel) in zip(words, arcs):
-                token._.syn_head = words[head].i if 0 <= head < len(words) else None
+        texts: dict[int, list[str]] = {}
+        sentences = []
+        for doc, words in chosen:
+            doc_words = texts.get(id(doc))
+            if doc_words is None:
+                doc_words = texts[id(doc)] = token_texts(doc)
+            sentences.append([doc_words[i] for i in words])
+        for (doc, words), arcs in zip(chosen, parse_syntax(sentences)):
+            for i, (head, rel) in zip(words, arcs):
+                token = doc[i]
+                token._.syn_head = words[head] if 0 <= head < len(words) else None
                 token._.syn_rel = rel
 
 
