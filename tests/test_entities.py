@@ -236,3 +236,18 @@ def test_person_span_edges(text: str, names: set[str]) -> None:
     for e in _by_type(doc, "PERSON"):
         for m in e.mentions:
             assert text[m.start : m.end] == m.text
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "iso"),
+    [
+        ("МОСКВА, 5 марта — РИА Новости. Министр прибыл в Муром.", "Москва", "RU"),
+        ("ВАШИНГТОН, 3 мая. /ТАСС/. Госсекретарь США встретился с коллегой.", "Вашингтон", "US"),
+    ],
+)
+def test_dateline_city_in_capitals(text: str, name: str, iso: str) -> None:
+    doc = extract(text)
+    city = _entity(doc, "CITY", name)
+    assert city.country == iso
+    assert text[city.mentions[0].start : city.mentions[0].end] == name.upper()
+    assert not [e for e in _by_type(doc, "ORGANIZATION") if e.name.upper() == name.upper()]

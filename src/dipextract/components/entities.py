@@ -72,6 +72,11 @@ def _common_noun(word: str) -> bool:
     )
 
 
+def _titled(text: str) -> str:
+    """ "НЬЮ-ЙОРК" as the gazetteer spells it: "Нью-Йорк" (upper-case words are read as codes)."""
+    return "-".join(part.capitalize() for part in text.split("-"))
+
+
 def _first_name(word: str) -> bool:
     """A dictionary first name ("Питер", "Доминик"), even when a place is spelt the same."""
     return any("Name" in p.tag for p in parse(word) if p.is_known)
@@ -355,10 +360,14 @@ class EntityResolver:
         label = span.label_
         if label in _PLACE_TYPES and not _RUSSIAN_OR_LATIN.search(text):
             return None  # a place in Russian news is written in Cyrillic or Latin letters, not "聯字頭"
-        if label == ORGANIZATION and text.isupper() and len(text) > 3:
-            place = self.gazetteer.resolve(CITY, text)
-            if place is not None:  # a dateline "МОСКВА, 5 марта" is the city, not an agency
-                return _mention_from_span(span, CITY, "tagger")
+        if text.isupper() and len(text) > 3 and label in (ORGANIZATION, *_PLACE_TYPES):
+            # a dateline "МОСКВА, 5 марта" is the city, not an agency; the list knows it as "Москва"
+            kind = next(
+                (k for k in (CITY, COUNTRY, REGION) if self.gazetteer.resolve(k, _titled(text)) is not None),
+                None,
+            )
+            if kind is not None:
+                return _mention_from_span(span, kind, "tagger")
         if label in _PLACE_TYPES and self.gazetteer.resolve(label, span.text) is None:
             # the tagger's COUNTRY "Республики Алтай" is the gazetteer's REGION: trust the list for the kind
             label = next((k for k in _PLACE_TYPES if self.gazetteer.resolve(k, span.text) is not None), label)
@@ -423,6 +432,8 @@ class EntityResolver:
         if m.source != "gazetteer":
             kind = m.type
             place = self.gazetteer.resolve(kind, m.text)
+            if place is None and m.text.isupper():
+                place = self.gazetteer.resolve(kind, _titled(m.text))
             if place is not None:
                 m.name, m.iso = place.name, place.iso
                 return
