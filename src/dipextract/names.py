@@ -85,7 +85,8 @@ class PersonName:
 
 
 @functools.cache
-def _first_names() -> frozenset[str]:
+def first_names() -> frozenset[str]:
+    """natasha's list of first names, lower case (it knows "софия" where pymorphy3 sees only the city)."""
     return frozenset(load_dict(FIRST))
 
 
@@ -209,7 +210,7 @@ def _role_of(word: str) -> str | None:
         r"(вич|вна|вны|вне|вну|вной|вича|вичу|вичем|виче|кызы|оглы|улы|уулу)$", lower
     ):
         return "middle"
-    if any("Name" in t for t in tags) or lower in _first_names():
+    if any("Name" in t for t in tags) or lower in first_names():
         return "first"
     if any("Surn" in t for t in tags):
         return "last"

@@ -25,7 +25,7 @@ from ..gazetteer import Gazetteer, GazetteerHit, gazetteer
 from ..links import find_holder
 from ..mentions import Mention
 from ..morph import parse
-from ..names import NameWord, normalize_person
+from ..names import NameWord, first_names, normalize_person
 from ..persons import cluster_persons
 from ..phrases import nominative_phrase
 from ..posts import find_posts, post_heads
@@ -78,8 +78,9 @@ def _titled(text: str) -> str:
 
 
 def _first_name(word: str) -> bool:
-    """A dictionary first name ("Питер", "Доминик"), even when a place is spelt the same."""
-    return any("Name" in p.tag for p in parse(word) if p.is_known)
+    """A dictionary first name ("Питер", "Доминик", "София"), even when a place is spelt the same."""
+    known = [p for p in parse(word) if p.is_known]
+    return any("Name" in p.tag for p in known) or any(p.normal_form in first_names() for p in known[:1])
 
 
 def _word_before_name(token: Token) -> bool:
@@ -125,10 +126,12 @@ def _split_persons(doc: Doc, m: Mention) -> list[Mention]:
         part = words[begin:k]
         initial_led = _initial_with_dot(part[0]) and any(len(w.text) > 1 for w in part)
         full_word_before = any(len(w.text) > 1 for w in part)
+        # initials lead a new name only when a full word follows them ("Михальчука И. Ф." is one name)
+        leading_initial = _initial_with_dot(words[k]) and any(len(w.text) > 1 for w in words[k + 1 :])
         if (
-            (_initial_with_dot(words[k]) and full_word_before)
+            (leading_initial and full_word_before)
             or (initial_led and _first_name(words[k].text) and not _initial_with_dot(words[k]))
-            or words[k].lower_ == words[k - 1].lower_
+            or (len(words[k].text) > 3 and words[k].lower_ == words[k - 1].lower_)
         ):
             cuts.append(words[k].i)
             begin = k
