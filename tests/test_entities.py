@@ -255,3 +255,22 @@ def test_dateline_city_in_capitals(text: str, name: str, iso: str) -> None:
     assert city.country == iso
     assert text[city.mentions[0].start : city.mentions[0].end] == name.upper()
     assert not [e for e in _by_type(doc, "ORGANIZATION") if e.name.upper() == name.upper()]
+
+
+@pytest.mark.parametrize(
+    ("text", "post", "iso"),
+    [
+        ("Британский премьер Гордон Браун отказался от участия в саммите.", "премьер", "GB"),
+        (
+            "Наблюдатель от ОБСЕ португальский парламентарий Хуан Суареш сообщил об итогах.",
+            "парламентарий",
+            "PT",
+        ),
+    ],
+)
+def test_post_country_from_the_adjective_before_it(text: str, post: str, iso: str) -> None:
+    doc = extract(text)
+    found = _entity(doc, "POST", post)
+    assert found.country == iso
+    holder = next(e for e in doc.entities if e.id == found.holder)
+    assert holder.country == iso

@@ -402,6 +402,23 @@ def test_factrueval_partial_prediction(tmp_path):
     assert report.entities["per"].fp == 1 and 0.0 < report.entities["per"].f1 < 1.0
 
 
+@pytest.mark.parametrize(("person_country", "quality"), [("IT", 1.0), (None, 2 / 3)])
+def test_factrueval_where_falls_back_to_the_persons_country(tmp_path, person_country, quality):
+    """A post that names no country ("Премьер-министр") is placed in its holder's country when known."""
+    doc = fr_document()
+    entities = [
+        e.model_copy(update={"country": None})
+        if e.type == "POST"
+        else e.model_copy(update={"country": person_country})
+        if e.id == "e1"
+        else e
+        for e in doc.entities
+    ]
+    doc = doc.model_copy(update={"entities": entities})
+    report = evaluate_factrueval(write_factrueval(tmp_path / "fr"), predict=constant({"book_1": doc}))
+    assert report.facts["occupation"].tp == pytest.approx(quality)
+
+
 def test_factrueval_meeting_needs_two_participants(tmp_path):
     """A meeting naming one participant ("встреча с избирателями") is no Meeting fact: it is a missed one."""
     doc = fr_document(meeting_participants=1)

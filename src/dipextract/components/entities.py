@@ -72,6 +72,31 @@ def _common_noun(word: str) -> bool:
     )
 
 
+_ADJECTIVE_ENDINGS = (
+    "ий",
+    "ый",
+    "ой",
+    "ая",
+    "ое",
+    "ого",
+    "ому",
+    "ым",
+    "ом",
+    "ую",
+    "ой",
+    "ие",
+    "ых",
+    "их",
+    "ими",
+    "ыми",
+)
+
+
+def _country_adjective_before(country: Mention, post: Mention) -> bool:
+    """A country adjective ending where the post begins, one space between: "британский премьер"."""
+    return 0 <= post.start - country.end <= 1 and country.text.lower().endswith(_ADJECTIVE_ENDINGS)
+
+
 def _titled(text: str) -> str:
     """ "НЬЮ-ЙОРК" as the gazetteer spells it: "Нью-Йорк" (upper-case words are read as codes)."""
     return "-".join(part.capitalize() for part in text.split("-"))
@@ -546,6 +571,17 @@ class EntityResolver:
                         elif e["type"] == ORGANIZATION and post["organization"] is None:
                             post["organization"] = e["id"]
                             post["country"] = post["country"] or e.get("country")
+            if post["country"] is None:
+                # "британский премьер", "португальский парламентарий": the adjective just before the post
+                post["country"] = next(
+                    (
+                        e.get("iso")
+                        for pm in post["mentions"]
+                        for m, e in inner
+                        if e["type"] == COUNTRY and _country_adjective_before(m, pm)
+                    ),
+                    None,
+                )
             holder = post["holder"]
             if holder is not None:
                 holder["posts"].append(post["id"])

@@ -18,7 +18,8 @@ Facts follow the track-3 comparator (dialent `task3/eval.py`):
 - Ours: an Occupation per (PERSON, POST) pair from `POST.holder` and `PERSON.posts`, with arguments
   who = the person, position = the post, where = the post's `organization`, else the COUNTRY entity
   whose `iso` is the post's `country`, else a REGION or CITY named inside the post ("губернатор
-  Приморского края"; omitted when there is none); a Meeting per event of type
+  Приморского края"), else the COUNTRY of the person's `country` (a bare "президент" of someone who
+  is "президент США" elsewhere; omitted when there is none); a Meeting per event of type
   meeting or talks whose status is held or planned and that names at least two participant entities
   (a FactRuEval Meeting relates its participants to one another: "встреча с избирателями" with one
   named person is an event of ours but no Meeting fact), one `participant` argument per participant.
@@ -353,6 +354,7 @@ def predicted_facts(pred: Document) -> list[PredFact]:
             by_id.get(getattr(post, "organization", None) or "")
             or countries.get(getattr(post, "country", None) or "")
             or _place_inside(post, pred.entities)
+            or countries.get(getattr(person, "country", None) or "")  # "президентом Обамой": his country
         )
         if where is not None:
             args.append(_entity_arg("where", where))
