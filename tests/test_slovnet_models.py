@@ -83,3 +83,12 @@ def test_empty_input() -> None:
 def test_syntax_matches_slovnet() -> None:
     assert slovnet_models.parse_syntax(SENTENCES) == slovnet_models.parse_syntax_slovnet(SENTENCES)
     assert slovnet_models.parse_syntax([]) == []
+
+
+def test_models_share_navecs_word_list() -> None:
+    """The loader reuses navec's word index for the slovnet models: their own word lists must be navec's."""
+    from slovnet import Morph, Syntax
+
+    words = slovnet_models.navec().vocab.words
+    for api, path in ((Morph, slovnet_models.NEWS_MORPH), (Syntax, slovnet_models.NEWS_SYNTAX)):
+        assert api.load(path).infer.encoder.words_vocab.items == words

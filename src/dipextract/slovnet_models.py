@@ -13,6 +13,7 @@ import functools
 import importlib.util
 import os
 from collections.abc import Iterable, Sequence
+from gzip import GzipFile
 from typing import Any
 
 import numpy as np
@@ -38,24 +39,84 @@ NEWS_SYNTAX = os.path.join(_natasha_data(), "model", "slovnet_syntax_news_v1.tar
 
 @functools.cache
 def navec() -> Any:
-    """The 250K-word navec table (26 MB) shared by every slovnet model."""
-    from navec import Navec
+    """The 250K-word navec table (26 MB) shared by every slovnet model.
 
-    return Navec.load(NEWS_EMBEDDING)
+    Read as `Navec.load` does, minus its similarity tables (`PQ.precompute`: 0.3 s and 26 MB that
+    nothing here uses), with the word index built once for navec and all slovnet models.
+    """
+    from navec import Navec
+    from navec.meta import Meta
+    from navec.navec import META, PQ_, VOCAB
+    from navec.pq import PQ
+    from navec.tar import Tar
+    from navec.vocab import PAD, UNK, Vocab
+
+    with Tar(NEWS_EMBEDDING) as tar:
+        meta = Meta.from_file(tar.load(META))
+        Meta.check_protocol(meta.protocol)
+        file = GzipFile(mode="rb", fileobj=tar.load(VOCAB))
+        (size,) = np.frombuffer(file.read(4), np.uint32)
+        file.read(4 * int(size))  # word counts: unused
+        vocab = Vocab.__new__(Vocab)
+        vocab.words = file.read().decode("utf8").splitlines()
+        vocab.counts = None
+        vocab.word_ids = dict(zip(vocab.words, range(len(vocab.words))))
+        vocab.unk_id, vocab.pad_id = vocab.word_ids.get(UNK), vocab.word_ids.get(PAD)
+        file = tar.load(PQ_)
+        vectors, dim, qdim, centroids = np.frombuffer(file.read(16), np.uint32).tolist()
+        pq = PQ.__new__(PQ)
+        pq.vectors, pq.dim, pq.qdim, pq.centroids = vectors, dim, qdim, centroids
+        pq.indexes = np.frombuffer(file.read(vectors * qdim), np.uint8).reshape(vectors, qdim)
+        pq.codes = np.frombuffer(file.read(), np.float32).reshape(qdim, centroids, -1)
+        pq.qdims = np.arange(qdim)
+    return Navec(meta, vocab, pq)
+
+
+def _load_slovnet(api: Any, model_cls: Any, path: str, labels: str, infer_cls: Any, decoder_cls: Any) -> Any:
+    """A slovnet API object as `api.load(path).navec(navec())` builds it, with navec's word index reused.
+
+    slovnet's own word vocabulary is the navec word list (checked), and building its index took 0.2 s and
+    20 MB per model.
+    """
+    from slovnet.const import SHAPE
+    from slovnet.exec.encoders import TagEncoder
+    from slovnet.exec.pack import Pack
+    from slovnet.vocab import Vocab
+
+    table = navec()
+    with Pack(path) as pack:
+        pack.load_meta().check_protocol()
+        model = pack.load_model(model_cls)
+        arrays = dict(pack.load_arrays(model.weights))
+        shapes, tags = pack.load_vocab(SHAPE), pack.load_vocab(labels)
+    words = Vocab.__new__(Vocab)
+    words.items, words.item_ids = table.vocab.words, table.vocab.word_ids
+    words.unk_id, words.pad_id = table.vocab.unk_id, table.vocab.pad_id
+    if len(words.items) != int(model.emb.word.indexes.shape[0]):
+        raise ValueError(f"{path}: its word vocabulary is not navec's")
+    model = model.inject_arrays(arrays).inject_navec(table)
+    infer = infer_cls(model, TagEncoder(words, shapes, BATCH_SIZE), decoder_cls(tags))
+    return api(infer, BATCH_SIZE)
 
 
 @functools.cache
 def morph_model() -> Any:
-    from slovnet import Morph
+    from slovnet.api import Morph
+    from slovnet.const import TAG
+    from slovnet.exec.infer import MorphInfer, TagDecoder
+    from slovnet.exec.model import Morph as MorphModel
 
-    return Morph.load(NEWS_MORPH, batch_size=BATCH_SIZE).navec(navec())
+    return _load_slovnet(Morph, MorphModel, NEWS_MORPH, TAG, MorphInfer, TagDecoder)
 
 
 @functools.cache
 def syntax_model() -> Any:
-    from slovnet import Syntax
+    from slovnet.api import Syntax
+    from slovnet.const import REL
+    from slovnet.exec.infer import SyntaxDecoder, SyntaxInfer
+    from slovnet.exec.model import Syntax as SyntaxModel
 
-    return Syntax.load(NEWS_SYNTAX, batch_size=BATCH_SIZE).navec(navec())
+    return _load_slovnet(Syntax, SyntaxModel, NEWS_SYNTAX, REL, SyntaxInfer, SyntaxDecoder)
 
 
 @functools.cache
