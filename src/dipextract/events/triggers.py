@@ -32,29 +32,30 @@ class Trigger:
     type: str
 
 
-def _word_matches(tok: Token, word: str) -> bool:
-    return tok.lemma_ == word or tok.lower_ == word
-
-
 def _lexical(words: Sequence[Token]) -> list[Trigger]:
     """Phrase matches first, then single lemmas on the tokens left."""
     found: list[Trigger] = []
     used: set[int] = set()
     single = trigger_lemmas()
+    lemmas = [t.lemma_ for t in words]
+    lowers = [t.lower_ for t in words]
+    present = set(lemmas).union(lowers)  # a phrase with a word absent from the sentence cannot match
     for phrase in trigger_phrases():
+        if not present.issuperset(phrase.words):
+            continue
         n = len(phrase.words)
         for k in range(len(words) - n + 1):
+            if not all(lemmas[k + j] == w or lowers[k + j] == w for j, w in enumerate(phrase.words)):
+                continue
             span = words[k : k + n]
-            if any(t.i in used for t in span) or not all(
-                _word_matches(t, w) for t, w in zip(span, phrase.words)
-            ):
+            if any(t.i in used for t in span):
                 continue
             head = next((t for t in span if t.lemma_ in single), span[0])
             found.append(Trigger(span[0].i, span[-1].i + 1, head.i, phrase.type))
             used.update(t.i for t in span)
-    for tok in words:
-        if tok.i not in used and tok.lemma_ in single and tok.pos_ in ("NOUN", "VERB", "PROPN", "ADJ"):
-            found.append(Trigger(tok.i, tok.i + 1, tok.i, single[tok.lemma_]))
+    for tok, lemma in zip(words, lemmas):
+        if lemma in single and tok.i not in used and tok.pos_ in ("NOUN", "VERB", "PROPN", "ADJ"):
+            found.append(Trigger(tok.i, tok.i + 1, tok.i, single[lemma]))
     return sorted(found, key=lambda t: t.start)
 
 
