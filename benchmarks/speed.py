@@ -3,7 +3,9 @@
     PYTHONPATH=src python benchmarks/speed.py [--folder DIR] [--limit N] [--jobs 2]
 
 Prints a Markdown table for the README. Times are wall-clock on whatever else the machine is doing;
-run it on an idle machine for numbers worth publishing.
+run it on an idle machine for numbers worth publishing. Both pipelines run with one BLAS thread (what
+dipextract's components and `--jobs` workers use anyway): on a busy 2-core machine a second OpenBLAS
+thread made slovnet and natasha several times slower, so this is the fairer setting for natasha too.
 """
 
 from __future__ import annotations
@@ -30,6 +32,13 @@ def timed(run: Callable[[], object]) -> float:
     started = time.perf_counter()
     run()
     return time.perf_counter() - started
+
+
+def cpu_timed(run: Callable[[], object]) -> tuple[float, float]:
+    """(wall seconds, this process's CPU seconds): CPU time is less disturbed by other work on the machine."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    run()
+    return time.perf_counter() - wall, time.process_time() - cpu
 
 
 def read_texts(folder: Path, limit: int | None) -> list[str]:
@@ -83,16 +92,23 @@ def natasha_pipeline() -> Callable[[str], object]:
     return run
 
 
-def cli_wall_time(text: str) -> float:
-    """Seconds for `dipextract FILE` in a fresh process: imports, model loading, one article, JSON out."""
+def cli_wall_times(text: str, runs: int = 3) -> list[float]:
+    """Seconds for `dipextract FILE` in fresh processes: imports, model loading, one article, JSON out.
+
+    The first run may compile bytecode (as installing a wheel does), so it is left out.
+    """
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "article.txt"
         path.write_text(text, encoding="utf-8")
         command = [sys.executable, "-c", "from dipextract.cli import main; main()", str(path)]
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
-        started = time.perf_counter()
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=env)
-        return time.perf_counter() - started
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        times = []
+        for _ in range(runs + 1):
+            started = time.perf_counter()
+            subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=env)
+            times.append(time.perf_counter() - started)
+        return times[1:]
 
 
 def main() -> None:
@@ -103,17 +119,25 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=16)
     args = parser.parse_args()
 
+    import numpy  # noqa: F401  (loads OpenBLAS, so that the limit below applies to it)
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(1, user_api="blas")
     from dipextract import api
     from dipextract.batch import Options, Task, run_batch
 
     texts = read_texts(args.folder, args.limit)
     n, chars = len(texts), sum(map(len, texts))
     print(f"{n} articles, {chars / n:.0f} characters on average, from {args.folder}", file=sys.stderr)
+    import pymorphy2.dawg
+    import pymorphy3.dawg
+
+    dawg = f"pymorphy3 C DAWG: {pymorphy3.dawg.EXTENSION_AVAILABLE}, natasha's pymorphy2: {pymorphy2.dawg.EXTENSION_AVAILABLE}"
 
     load_seconds = timed(api.load)
     warm_up = texts[:10]  # both pipelines see the same few articles untimed first (lazy inits, first caches)
     list(api.extract_many(warm_up, batch_size=args.batch_size))
-    ours = timed(lambda: list(api.extract_many(texts, batch_size=args.batch_size)))
+    ours, ours_cpu = cpu_timed(lambda: list(api.extract_many(texts, batch_size=args.batch_size)))
     rss_ours = peak_rss_mb()
 
     tasks = [Task(i, source=str(i), text=text) for i, text in enumerate(texts)]
@@ -127,9 +151,9 @@ def main() -> None:
     natasha_load = time.perf_counter() - natasha_load_started
     for text in warm_up:
         natasha(text)
-    theirs = timed(lambda: [natasha(text) for text in texts])
+    theirs, theirs_cpu = cpu_timed(lambda: [natasha(text) for text in texts])
     rss_both = peak_rss_mb()
-    cli_seconds = cli_wall_time(texts[0])
+    cli_seconds = cli_wall_times(texts[0])
 
     rows = [
         (
@@ -138,18 +162,27 @@ def main() -> None:
             f"{ours:.1f} s for {n} docs (+{load_seconds:.1f} s load)",
         ),
         ("natasha full pipeline", f"{n / theirs:.2f} docs/s", f"{theirs:.1f} s (+{natasha_load:.1f} s load)"),
-        ("ratio dipextract / natasha", f"{theirs / ours:.2f}×", "higher is faster"),
+        ("ratio dipextract / natasha", f"{theirs / ours:.2f}×", "wall time; higher is faster"),
+        (
+            "ratio dipextract / natasha, CPU time",
+            f"{theirs_cpu / ours_cpu:.2f}×",
+            f"{ours_cpu:.1f} s vs {theirs_cpu:.1f} s of process CPU time",
+        ),
         ("batch `--jobs 1`", f"{n / one_job:.2f} docs/s", f"{one_job:.1f} s"),
         (f"batch `--jobs {args.jobs}`", f"{n / many_jobs:.2f} docs/s", f"{many_jobs:.1f} s incl. pool start"),
         (f"ratio `--jobs {args.jobs}` / `--jobs 1`", f"{one_job / many_jobs:.2f}×", f"{os.cpu_count()} CPUs"),
-        ("`dipextract FILE` wall time", f"{cli_seconds:.1f} s", "fresh process, one article"),
+        (
+            "`dipextract FILE` wall time",
+            f"{min(cli_seconds):.2f} s",
+            "fresh process, one article; runs: " + ", ".join(f"{t:.2f}" for t in cli_seconds),
+        ),
         ("peak RSS, dipextract", f"{rss_ours:.0f} MB", "models loaded, after the run"),
         ("peak RSS, one worker", f"{rss_worker:.0f} MB", "largest child (shares the parent's pages)"),
         ("peak RSS, both pipelines", f"{rss_both:.0f} MB", "dipextract + natasha in one process"),
     ]
     print(
         f"Python {platform.python_version()}, {platform.machine()}, {n} NEREL articles "
-        f"({chars / n:.0f} chars on average)\n"
+        f"({chars / n:.0f} chars on average); one BLAS thread; {dawg}\n"
     )
     print("| measure | value | notes |\n|---|---|---|")
     for row in rows:

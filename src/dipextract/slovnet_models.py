@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 BATCH_SIZE = 64
-_WORD_CACHE_SIZE = 200_000  # distinct word forms whose (navec id, shape id) are kept
+_WORD_CACHE_SIZE = 100_000  # distinct word forms whose (navec id, shape id) are kept
 _CACHE_ROWS = 12_000  # navec words whose first-layer projection is kept (3 KB each)
 
 
