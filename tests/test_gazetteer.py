@@ -164,6 +164,9 @@ def test_cities(text: str, surface: str, name: str, iso: str) -> None:
         ("Мэр приехал в Орёл вчера.", "Орёл"),
         ("Завод построят в Королёве.", "Королёве"),
         ("Он переехал из Находки в Хабаровск.", "Находки"),
+        # the object of a visit verb
+        ("Журналисты посетят Муром в июле.", "Муром"),
+        ("Делегация покинула Находку утром.", "Находку"),
     ],
 )
 def test_ambiguous_city_accepted_in_context(text: str, surface: str) -> None:

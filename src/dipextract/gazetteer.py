@@ -33,6 +33,8 @@ PLACE_WORDS = frozenset(
     "село села селе деревня деревни станица станицы пгт".split()
 )
 PLACE_PREPOSITIONS = frozenset("в во из под до около близ возле у".split())
+# Verbs whose direct object right after them is a place when the name can be one: "посетят Муром".
+PLACE_VERBS = frozenset("посетить посещать покинуть покидать".split())
 QUOTES = frozenset("«\"„“”'")
 # Connecting vowel forms of first parts of compound adjectives that do not end in -ско/-цко ("франко-германский").
 COMPOUND_FIRST = {
@@ -139,6 +141,15 @@ def _token_keys(word: str) -> tuple[frozenset[str], frozenset[str]]:
         if not p.is_known or "Geox" in p.tag.grammemes:
             geo.add(nf)
     return frozenset(keys), frozenset(geo)
+
+
+def _accusative_place(word: str) -> bool:
+    """The word can be a place name in the accusative: "Муром", "Находку" — not "Иванова" (that is the
+    genitive of Иваново, or a person)."""
+    low = _norm(word)
+    return any(
+        _norm(p.normal_form) == low or ("accs" in p.tag and "anim" not in p.tag) for p in parse(word)
+    ) or not any(p.is_known for p in parse(word))
 
 
 def _adjective_lemma(word: str) -> set[str]:
@@ -386,6 +397,8 @@ class Gazetteer:
             return prev in QUOTES or (i > 0 and doc.words[i - 1] in QUOTES)
         if prev in PLACE_WORDS or (prev == "." and i > 1 and doc.words[i - 2].lower() == "г"):
             return True
+        if i > 0 and doc.keys[i - 1][0] & PLACE_VERBS:
+            return _accusative_place(doc.words[i])
         return prev in PLACE_PREPOSITIONS and i not in doc.starts
 
     def _extend(self, doc: _Doc, org: Place, end_tok: int) -> tuple[Place, int]:
