@@ -462,3 +462,23 @@ def test_post_words_compare_by_stem(a: str, b: str, same: bool) -> None:
     from dipextract.events.index import _same_word
 
     assert _same_word(a, b) is same
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        (
+            "Александр Турчинов в 18.00 по местному времени (19:00 мск) закрыл заседание Верховной рады.",
+            "в 18.00 по местному времени (19:00 мск)",
+        ),
+        (
+            "Встреча президента Владимира Путина с премьер-министром Японии Синдзо Абэ начнётся в 10 часов утра.",
+            "в 10 часов утра",
+        ),
+    ],
+)
+def test_time_of_day_is_the_when_without_a_date(text: str, when: str) -> None:
+    events, _ = _events(text)
+    assert events and events[0].when is not None
+    assert events[0].when.text == when and events[0].when.value is None
+    assert when in text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Token
@@ -17,6 +18,13 @@ from .tree import Tree
 _PLACE_CASES = frozenset({"в", "во", "на"})
 _VISIT_OBJECT = frozenset({"посетить", "посещать"})
 _OCCASION_CASES = frozenset({"в рамках", "на", "в", "во"})
+# A time of day: "в 18.00 по местному времени (19:00 мск)", "в 10 часов утра".
+_CLOCK = re.compile(
+    r"(?<!\w)[вВ]о?\s+(?:\d{1,2}[.:]\d{2}|\d{1,2}\s+час(?:ов|а)?)(?!\d)"
+    r"(?:\s+(?:утра|вечера|дня|ночи))?"
+    r"(?:\s+по\s+[а-яё]+\s+времени)?"
+    r"(?:\s*\([^()]{1,24}\))?"
+)
 
 
 def _scope(tok: Token, tree: Tree) -> list[Token]:
@@ -209,7 +217,7 @@ def find_when(
         return {"text": dated[0].text, "value": None}
     dates = index.within(words, DATE)
     if not dates:
-        return None
+        return _clock_time(tok, words, tree)
     chosen: Ref | None = None
     if tree.parsed(tok):
         scope = _scope(tok, tree)
@@ -242,8 +250,21 @@ def find_when(
     else:
         chosen = min(dates, key=lambda d: abs(d.start - tok.i))
     if chosen is None:
-        return None
+        return _clock_time(tok, words, tree)
     return when_of(chosen, words, published)
+
+
+def _clock_time(tok: Token, words: Sequence[Token], tree: Tree) -> dict[str, str | None] | None:
+    """A time of day in the trigger's own clause when no date is: "в 18.00 по местному времени закрыл
+    заседание". The text is kept; the value stays null (a time alone is no calendar date)."""
+    doc = words[0].doc
+    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    clause = _main_clause(tok, tree) if tree.parsed(tok) else {w.i for w in words}
+    for m in _CLOCK.finditer(doc.text, start, end):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None and span.start in clause:
+            return {"text": m.group().rstrip(), "value": None}
+    return None
 
 
 def when_of(ref: Ref, words: Sequence[Token], published: dt.date | None) -> dict[str, str | None]:
