@@ -179,7 +179,8 @@ def _name_cases(words: list[NameWord], gender: str | None, *, guessed: bool = Fa
 
 def _case_of(words: list[NameWord], gender: str | None) -> str | None:
     """The mention's case: the tagger's, unless the name forms rule it out ("Алиханом" is never nominative)."""
-    tagged = next((_CASES.get(w.case or "") for w in words if w.case), None)
+    # the surname's case: a foreign first name is often indeclinable and tagged nominative ("Сейджи Маехары")
+    tagged = next((_CASES.get(w.case or "") for w in reversed(words) if w.case), None)
     options = _name_cases(words, gender)
     if not options and gender is not None:
         # a man's name pymorphy3 only guesses as a woman's ("Нарендру"): its form tells the case when

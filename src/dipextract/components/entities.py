@@ -97,6 +97,19 @@ def _country_adjective_before(country: Mention, post: Mention) -> bool:
     return 0 <= post.start - country.end <= 1 and country.text.lower().endswith(_ADJECTIVE_ENDINGS)
 
 
+def _apposition_case(doc: Doc, m: Mention, post_ends: dict[int, Mention]) -> str | None:
+    """The case of the post a name stands in apposition to, when the tagger read every word of the name
+    as nominative after an oblique post: "визита министра иностранных дел Японии Сейджи Маехары"."""
+    post = post_ends.get(m.token_start)
+    if m.type != PERSON or post is None:
+        return None
+    post_case = (doc[post.token_start].morph.get("Case") or [None])[0]
+    name_cases = {(t.morph.get("Case") or [None])[0] for t in doc[m.token_start : m.token_end] if t.is_alpha}
+    if post_case in (None, "Nom") or name_cases - {"Nom"}:
+        return None
+    return post_case
+
+
 def _titled(text: str) -> str:
     """ "НЬЮ-ЙОРК" as the gazetteer spells it: "Нью-Йорк" (upper-case words are read as codes)."""
     return "-".join(part.capitalize() for part in text.split("-"))
@@ -250,8 +263,9 @@ class EntityResolver:
                             value=match.value,
                         )
                     )
+        post_ends = {m.token_end: m for m in mentions if m.type == POST}
         for m in mentions:
-            self._normalize(doc, m)
+            self._normalize(doc, m, _apposition_case(doc, m, post_ends))
         mentions.sort(key=lambda m: (m.start, -m.end))
         return mentions
 
@@ -437,7 +451,7 @@ class EntityResolver:
 
     # ------------------------------------------------------------------ normalisation
 
-    def _normalize(self, doc: Doc, m: Mention) -> None:
+    def _normalize(self, doc: Doc, m: Mention, case_hint: str | None = None) -> None:
         if m.type == DATE:
             return
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -447,7 +461,7 @@ class EntityResolver:
                 [
                     NameWord(
                         t.text + "." if _initial_with_dot(t) else t.text,
-                        (t.morph.get("Case") or [None])[0],
+                        case_hint or (t.morph.get("Case") or [None])[0],
                         (t.morph.get("Gender") or [None])[0],
                     )
                     for t in tokens
