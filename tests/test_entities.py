@@ -276,3 +276,11 @@ def test_post_country_from_the_adjective_before_it(text: str, post: str, iso: st
     assert found.country == iso
     holder = next(e for e in doc.entities if e.id == found.holder)
     assert holder.country == iso
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Эта поездка связана с Южными Курилами.", "Семья Шаймиевых владеет компанией."],
+)
+def test_plural_names_are_no_person(text: str) -> None:
+    assert _by_type(extract(text), "PERSON") == []

@@ -303,6 +303,9 @@ class EntityResolver:
     @staticmethod
     def _person_core(doc: Doc, m: Mention, places: list[tuple[int, int]]) -> Mention | None:
         """A name without a leading title or place: "Полковник Квачков", "Гессен Фолькер Буфье"."""
+        words = [t for t in doc[m.token_start : m.token_end] if t.is_alpha]
+        if words and all(t.morph.get("Number") == ["Plur"] for t in words):
+            return None  # "Южными Курилами", "семья Шаймиевых": a plural is a place or a family, not a person
         if m.token_end - m.token_start == 1 and doc[m.token_start].is_sent_start and _common_noun(m.text):
             # "Литератор проведёт конференцию": a capitalised sentence-initial person noun, not a name
             return Mention(m.start, m.end, POST, m.text, m.token_start, m.token_end, m.source)
