@@ -284,3 +284,13 @@ def test_post_country_from_the_adjective_before_it(text: str, post: str, iso: st
 )
 def test_plural_names_are_no_person(text: str) -> None:
     assert _by_type(extract(text), "PERSON") == []
+
+
+def test_latin_spelling_joins_the_person() -> None:
+    text = (
+        "На станцию должен прилететь астронавт Грегори Чамитофф (Gregory Chamitoff), который сменит коллегу."
+    )
+    doc = extract(text)
+    person = _entity(doc, "PERSON", "Грегори Чамитофф")
+    assert [text[m.start : m.end] for m in person.mentions] == ["Грегори Чамитофф", "Gregory Chamitoff"]
+    assert len(_by_type(doc, "PERSON")) == 1

@@ -110,6 +110,35 @@ def _apposition_case(doc: Doc, m: Mention, post_ends: dict[int, Mention]) -> str
     return post_case
 
 
+_LATIN_NAME = re.compile(r"\s*\(([A-Z][A-Za-z'’\-]+(?: [A-Z][A-Za-z'’\-.]+){0,3})\)")
+
+
+def _with_latin_spellings(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A name followed by its Latin spelling, "Грегори Чамитофф (Gregory Chamitoff)", has it as a second
+    mention of the same person (the Cyrillic name is kept as the entity's name)."""
+    text = doc_text(doc)
+    persons_at = {(m.start, m.end): m for m in mentions if m.type == PERSON}
+    added: list[Mention] = []
+    for m in [m for m in mentions if m.type == PERSON]:
+        match = _LATIN_NAME.match(text, m.end)
+        if match is None:
+            continue
+        start, end = match.span(1)
+        latin = persons_at.get((start, end))
+        if latin is None:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None or (span.start_char, span.end_char) != (start, end):
+                continue
+            if any(
+                o.overlaps(Mention(start, end, PERSON, "", 0, 0, "")) for o in mentions if o.type != PERSON
+            ):
+                continue  # "(NASA)" is the tagger's organisation, not a name
+            latin = _mention_from_span(span, PERSON, "rules")
+            added.append(latin)
+        latin.name, latin.first, latin.middle, latin.last = m.name, m.first, m.middle, m.last
+    return mentions + added
+
+
 def _titled(text: str) -> str:
     """ "НЬЮ-ЙОРК" as the gazetteer spells it: "Нью-Йорк" (upper-case words are read as codes)."""
     return "-".join(part.capitalize() for part in text.split("-"))
@@ -266,6 +295,7 @@ class EntityResolver:
         post_ends = {m.token_end: m for m in mentions if m.type == POST}
         for m in mentions:
             self._normalize(doc, m, _apposition_case(doc, m, post_ends))
+        mentions = _with_latin_spellings(doc, mentions)
         mentions.sort(key=lambda m: (m.start, -m.end))
         return mentions
 
