@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from ..const import CITY, COUNTRY, DATE, ORGANIZATION, PERSON, POST
 from ..dates import resolve_date
 from ..phrases import nominative_phrase
+from ..segments import doc_text
 from .index import EntityIndex, Ref
 from .lexicon import cue, trigger_lemmas
 from .tree import Tree
@@ -260,7 +261,7 @@ def _clock_time(tok: Token, words: Sequence[Token], tree: Tree) -> dict[str, str
     doc = words[0].doc
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
     clause = _main_clause(tok, tree) if tree.parsed(tok) else {w.i for w in words}
-    for m in _CLOCK.finditer(doc.text, start, end):
+    for m in _CLOCK.finditer(doc_text(doc), start, end):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is not None and span.start in clause:
             return {"text": m.group().rstrip(), "value": None}
