@@ -28,6 +28,15 @@ _NUMBERS = {"Sing": "sing", "Plur": "plur"}
 _GENDERS = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
 
 
+_NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn"})
+
+
+@functools.lru_cache(maxsize=4096)
+def _tag_info(tag: object) -> tuple[str | None, frozenset[str]]:
+    """(OpenCorpora POS, grammemes) of a pymorphy3 tag, read once per distinct tag."""
+    return tag.POS, frozenset(tag.grammemes)  # type: ignore[attr-defined]
+
+
 @functools.lru_cache(maxsize=200_000)
 def choose_lemma(
     word: str, pos: str, case: str | None = None, number: str | None = None, gender: str | None = None
@@ -40,14 +49,16 @@ def choose_lemma(
         return word.lower()
     wanted_pos = _UD_TO_OC.get(pos)
     wanted = {_CASES.get(case or ""), _NUMBERS.get(number or ""), _GENDERS.get(gender or "")} - {None}
+    proper = pos == "PROPN"
     best, best_score = parses[0], -1.0
     for rank, p in enumerate(parses):
+        tag_pos, grammemes = _tag_info(p.tag)
         score = 0.0
-        if wanted_pos is not None and p.tag.POS in wanted_pos:
+        if wanted_pos is not None and tag_pos in wanted_pos:
             score += 4
-        if pos == "PROPN" and ({"Name", "Surn", "Patr", "Geox", "Orgn"} & p.tag.grammemes):
+        if proper and not _NAME_GRAMMEMES.isdisjoint(grammemes):
             score += 1
-        score += sum(1 for g in wanted if g in p.tag)
+        score += len(grammemes.intersection(wanted))
         score -= rank * 0.01
         if score > best_score:
             best, best_score = p, score

@@ -20,7 +20,7 @@ import numpy as np
 
 BATCH_SIZE = 64
 _WORD_CACHE_SIZE = 100_000  # distinct word forms whose (navec id, shape id) are kept
-_CACHE_ROWS = 12_000  # navec words whose first-layer projection is kept (3 KB each)
+_CACHE_ROWS = 8_000  # navec words whose first-layer projection is kept (3 KB each)
 
 
 def _natasha_data() -> str:
@@ -314,7 +314,7 @@ def parse_syntax_slovnet(sentences: Sequence[Sequence[str]]) -> list[list[tuple[
 @functools.cache
 def _syntax_runner() -> tuple[FlatEncoder, Any, list[str]]:
     model = syntax_model()
-    return FlatEncoder(model), model.infer.model, list(model.infer.decoder.rels_vocab.items)
+    return FlatEncoder(model, cache_rows=4_000), model.infer.model, list(model.infer.decoder.rels_vocab.items)
 
 
 def _ff(ff: Any, x: np.ndarray) -> np.ndarray:

@@ -15,7 +15,7 @@ NAVEC_FILE = "navec_news_v1_1B_250K_300d_100q.tar"
 PAD, UNK, BOW, EOW = 0, 1, 2, 3
 MAX_CHARS = 20  # longer words keep their first 8 and last 12 characters (suffixes carry case endings)
 TAG_O, TAG_B, TAG_I = 0, 1, 2
-WORD_TABLE_ROWS = 30_000  # distinct tokens whose LSTM input vector is kept (640 bytes each)
+WORD_TABLE_ROWS = 20_000  # distinct tokens whose LSTM input vector is kept (640 bytes each)
 
 
 def word_shape(token: str) -> str:
