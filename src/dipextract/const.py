@@ -15,3 +15,6 @@ DATE = "DATE"
 # doc.spans keys: the statistical tagger's candidate mentions, and the resolved mentions.
 SPANS_NER = "dipextract_ner"
 SPANS_MENTIONS = "dipextract_mentions"
+
+# doc.user_data key: {token index: head index} of the parsed non-root words, set with token._.syn_head
+ARCS = "dipextract.arcs"

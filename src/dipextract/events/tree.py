@@ -6,6 +6,8 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Token
 
+from ..const import ARCS
+
 # Relations that keep a dependent inside its head's noun phrase ("министром иностранных дел Грузии Налбандовым").
 NP_RELS = frozenset(
     {
@@ -37,6 +39,11 @@ class Tree:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.kids: dict[int, list[int]] = {}
+        arcs = doc.user_data.get(ARCS)  # set by the syntax component: reading it skips a pass over token._
+        if arcs is not None:
+            for i in sorted(arcs):
+                self.kids.setdefault(arcs[i], []).append(i)
+            return
         for t in doc:
             h = t._.syn_head
             if h is not None and t._.syn_rel is not None:
