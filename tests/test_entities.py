@@ -229,6 +229,10 @@ def test_person_name_without_title() -> None:
         # initials after a surname belong to it; repeated initials are one name
         ("Документ подписал Михальчук И. Ф. на заседании.", {"Михальчук И. Ф."}),
         ("Вчера В.\xa0В.\xa0Путину доложили о ситуации.", {"В. В. Путин"}),
+        # one name the tagger cut in two: a nickname between given name and surname, a double regnal name
+        ("Вчера Джеймс «Бадди» Макгирт рассказал о бое.", {"Джеймс Бадди Макгирт"}),
+        ("В 1986 году Папа Иоанн Павел II назначил его епископом.", {"Иоанн Павел II"}),
+        ("Встреча Путина (Россия) и Меркель прошла в Берлине.", {"Путин", "Меркель"}),
         # two people the tagger ran together; initials keep their dots
         ("Встреча прошла с участием В.Шеймана А.Кулешов не пришел.", {"В. Шейман", "А. Кулешов"}),
     ],

@@ -267,6 +267,47 @@ def _split_persons(doc: Doc, m: Mention) -> list[Mention]:
     return parts
 
 
+_NICKNAME_GAP = re.compile(r"\s*[«\"(][A-ZА-ЯЁ][^«»\"()\n]{0,30}[»\")]\s*$")
+_REGNAL = re.compile(r"\s[IVXLC]+$")
+
+
+def _join_persons(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """One name the tagger cut in two: "Джеймс «Бадди» Макгирт" (a nickname in quotes or brackets between
+    given name and surname) and "Иоанн" + "Павел II" (a double regnal name)."""
+    text = doc_text(doc)
+    persons = sorted((m for m in mentions if m.type == PERSON), key=lambda m: m.start)
+    drop: set[int] = set()
+    joined: list[Mention] = []
+    for k, a in enumerate(persons):
+        if id(a) in drop:
+            continue
+        # the next name, or the one after it when the nickname itself was tagged ("James (Buddy) McGirt")
+        pair = next(
+            (
+                b
+                for b in persons[k + 1 : k + 3]
+                if b.start > a.end
+                and (
+                    _NICKNAME_GAP.match(text[a.end : b.start])
+                    or text[a.end : b.start] == " "
+                    and " " not in a.text
+                    and _REGNAL.search(b.text)
+                )
+            ),
+            None,
+        )
+        if pair is None:
+            continue
+        b = pair
+        span = doc[a.token_start : b.token_end]
+        inside = [m for m in mentions if a.start <= m.start and m.end <= b.end and m.type == PERSON]
+        drop.update(id(m) for m in inside)
+        joined.append(_mention_from_span(span, PERSON, a.source))
+    if not joined:
+        return mentions
+    return [m for m in mentions if id(m) not in drop] + joined
+
+
 def _mention_from_span(span: Span, type_: str, source: str) -> Mention:
     return Mention(span.start_char, span.end_char, type_, span.text, span.start, span.end, source)
 
@@ -321,6 +362,7 @@ class EntityResolver:
         places = [(h.start, h.end) for h in hits if h.place.kind != ORGANIZATION]
         mentions = [self._person_core(doc, m, places) if m.type == PERSON else m for m in mentions]
         mentions = [part for m in mentions if m is not None for part in _split_persons(doc, m)]
+        mentions = _join_persons(doc, mentions)
         tagged_posts = any(m.type == POST for m in mentions)
         mentions = self._merge_gazetteer(doc, mentions, hits)
         if self.rule_posts == "always" or (self.rule_posts == "fallback" and not tagged_posts):
