@@ -284,10 +284,31 @@ def test_post_country_from_the_adjective_before_it(text: str, post: str, iso: st
 
 @pytest.mark.parametrize(
     "text",
-    ["Эта поездка связана с Южными Курилами.", "Семья Шаймиевых владеет компанией."],
+    [
+        "Эта поездка связана с Южными Курилами.",
+        "Семья Шаймиевых владеет компанией.",
+        "Дом Романовых правил Россией.",
+    ],
 )
 def test_plural_names_are_no_person(text: str) -> None:
     assert _by_type(extract(text), "PERSON") == []
+
+
+def test_surname_in_ykh_is_a_person() -> None:
+    doc = extract("Тимур Черных заявил об этом. Черных добавил, что рад.")
+    assert [e.name for e in _by_type(doc, "PERSON")] == ["Тимур Черных"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Девятая симфония Шуберта прозвучала в зале.", "Шуберт"),
+        ("Хамад бен Халиф Аль Тани прибыл в Доху.", "Хамад бен Халиф Аль Тани"),
+    ],
+)
+def test_common_words_before_a_name(text: str, name: str) -> None:
+    """A lower-case noun before a name is left out; a capitalised opener only when it reads as a subject."""
+    assert [e.name for e in _by_type(extract(text), "PERSON")] == [name]
 
 
 def test_latin_spelling_joins_the_person() -> None:

@@ -197,6 +197,9 @@ def _titled(text: str) -> str:
     return "-".join(part.capitalize() for part in text.split("-"))
 
 
+_FAMILY_ENDINGS = ("овых", "евых", "ёвых", "иных", "ыных")  # not "Черных", "Седых": those are singular
+
+
 def _first_name(word: str) -> bool:
     """A dictionary first name ("Питер", "Доминик", "София"), even when a place is spelt the same."""
     known = [p for p in parse(word) if p.is_known]
@@ -204,15 +207,19 @@ def _first_name(word: str) -> bool:
 
 
 def _word_before_name(token: Token) -> bool:
-    """A sentence's capitalised first word, a common noun or adjective the tagger ran into a name: "Сын",
-    "Нейрохирург", "Безлюдная" (inside a sentence a capital means a name: "шейх Хамад")."""
-    if not token.is_sent_start or not token.text[:1].isupper() or len(token.text) < 3:
+    """A common noun or adjective the tagger ran into a name: a sentence's capitalised first word ("Сын",
+    "Нейрохирург", "Безлюдная") or a lower-case word ("симфония Шуберта", "мать Терезу"); inside a
+    sentence a capital means a name ("шейх Хамад")."""
+    lower = token.text[:1].islower()
+    if len(token.text) < 3 or not (lower or token.is_sent_start and token.text[:1].isupper()):
         return False
     parses = parse(token.text)
     return (
         bool(parses)
         and parses[0].is_known
         and parses[0].tag.POS in ("NOUN", "ADJF")
+        # a capitalised opener is a subject ("Сын ..."), not "Хамад" read as the genitive of "хамада"
+        and (lower or "nomn" in parses[0].tag)
         and not any({"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"} & p.tag.grammemes for p in parses)
     )
 
@@ -428,6 +435,8 @@ class EntityResolver:
         words = [t for t in doc[m.token_start : m.token_end] if t.is_alpha]
         if words and all(t.morph.get("Number") == ["Plur"] for t in words):
             return None  # "Южными Курилами", "семья Шаймиевых": a plural is a place or a family, not a person
+        if len(words) == 1 and words[0].lower_.endswith(_FAMILY_ENDINGS):
+            return None  # "Шаймиевых", "Романовых": the plural of an -ов/-ев/-ин surname names a family
         if m.token_end - m.token_start == 1 and doc[m.token_start].is_sent_start and _common_noun(m.text):
             # "Литератор проведёт конференцию": a capitalised sentence-initial person noun, not a name
             return Mention(m.start, m.end, POST, m.text, m.token_start, m.token_end, m.source)
