@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import re
 from typing import Any
@@ -23,6 +24,7 @@ from ..const import (
 )
 from ..dates import find_dates, find_published
 from ..gazetteer import Gazetteer, GazetteerHit, gazetteer
+from ..link_model import LinkContext, link_holders, load_weights
 from ..links import find_holder
 from ..mentions import Mention
 from ..morph import parse
@@ -322,9 +324,12 @@ def _mention_from_span(span: Span, type_: str, source: str) -> Mention:
 class EntityResolver:
     """Reads candidate spans (tagger/NER, gazetteer, rules, dates) and writes `doc._.entities` and mentions."""
 
-    def __init__(self, nlp: Language, name: str, *, rule_posts: str = "fallback") -> None:
+    def __init__(
+        self, nlp: Language, name: str, *, rule_posts: str = "fallback", link_model: str = "learnt"
+    ) -> None:
         self.name = name
         self.rule_posts = rule_posts
+        self.link_model = link_model
         self.gazetteer: Gazetteer = gazetteer()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -642,15 +647,24 @@ class EntityResolver:
             )
         by_key: dict[tuple[str, str], dict[str, Any]] = {}
         posts = [m for m in mentions if m.type == POST]
-        holders = self._holders(doc, persons, posts)
+        cluster_of = {id(m): n for n, e in enumerate(entities) for m in e["mentions"]}
+        holders = self._holders(doc, persons, posts, cluster_of)
         person_of = {id(m): e for e in entities for m in e["mentions"]}
+        # a post held by several people ("сенаторы Маккейн и Рубио") is one POST entity per holder,
+        # each with its own copy of the mention
+        for m in posts:
+            for extra in holders[id(m)][1:]:
+                copy = dataclasses.replace(m)
+                holders[id(copy)] = [extra]
+                mentions.append(copy)
+        mentions.sort(key=lambda m: (m.start, -m.end))
         for m in mentions:
             if m.type == PERSON:
                 continue
             if m.type == COUNTRY:
                 key = (m.type, m.iso or m.name.lower())
             elif m.type == POST:
-                holder = holders.get(id(m))
+                holder = next(iter(holders[id(m)]), None)
                 key = (m.type, f"{m.name.lower()}|{id(person_of[id(holder)]) if holder else ''}")
             elif m.type == DATE:
                 key = (m.type, m.value or m.text.lower())
@@ -666,7 +680,6 @@ class EntityResolver:
                 elif m.type == DATE:
                     entity["value"] = m.value
                 elif m.type == POST:
-                    holder = holders.get(id(m))
                     entity.update(
                         holder=person_of[id(holder)] if holder else None, organization=None, country=None
                     )
@@ -681,18 +694,28 @@ class EntityResolver:
         self._fill_post_fields(entities)
         return [self._plain(e) for e in entities]
 
-    @staticmethod
-    def _holders(doc: Doc, persons: list[Mention], posts: list[Mention]) -> dict[int, Mention | None]:
-        """Each post's holder, looked for among the names of its own sentence (linear in long documents)."""
+    def _holders(
+        self, doc: Doc, persons: list[Mention], posts: list[Mention], cluster_of: dict[int, int]
+    ) -> dict[int, list[Mention]]:
+        """Each post's holders (none, one, or several for a plural post), by mention id.
+
+        The rules of `links.find_holder` look among the names of the post's own sentence; with
+        `link_model="learnt"` their answer is one feature of the learnt scorer, which also weighs the
+        people named in the sentences around (a bare "премьер" after "Борис Джонсон ..."), lists and order.
+        """
         ids = sentence_ids(doc)
         by_sentence: dict[int, tuple[list[Mention], list[Mention]]] = {}
         for m in persons:
             by_sentence.setdefault(ids[m.token_start], ([], []))[0].append(m)
         for m in posts:
             by_sentence.setdefault(ids[m.token_start], ([], []))[1].append(m)
-        return {
+        rule = {
             id(p): find_holder(doc, p, *by_sentence[ids[p.token_start]], all_persons=persons) for p in posts
         }
+        if self.link_model == "rules":
+            return {k: [h] if h is not None else [] for k, h in rule.items()}
+        weights, settings = load_weights()
+        return link_holders(LinkContext(doc, persons, posts, cluster_of, rule), weights, settings)
 
     @staticmethod
     def _fill_post_fields(entities: list[dict[str, Any]]) -> None:
@@ -733,7 +756,7 @@ class EntityResolver:
                     None,
                 )
             holder = post["holder"]
-            if holder is not None:
+            if holder is not None and post["id"] not in holder["posts"]:
                 holder["posts"].append(post["id"])
                 holder["country"] = holder["country"] or post["country"]
                 post["holder"] = holder["id"]
@@ -750,7 +773,8 @@ class EntityResolver:
     "dipextract_entities",
     assigns=["doc._.entities", "doc.spans", "doc._.published"],
     requires=["doc.spans", "token.morph", "token.lemma"],
-    default_config={"rule_posts": "fallback"},
+    default_config={"rule_posts": "fallback", "link_model": "learnt"},
 )
-def make_entity_resolver(nlp: Language, name: str, rule_posts: str) -> EntityResolver:
-    return EntityResolver(nlp, name, rule_posts=rule_posts)
+def make_entity_resolver(nlp: Language, name: str, rule_posts: str, link_model: str) -> EntityResolver:
+    """`link_model`: "learnt" (the shipped scorer of `link_model.py`) or "rules" (`links.find_holder` alone)."""
+    return EntityResolver(nlp, name, rule_posts=rule_posts, link_model=link_model)

@@ -336,6 +336,29 @@ def _place_inside(post: Any, entities: list[Any]) -> Any:
     return None
 
 
+def _stems(name: str) -> set[str]:
+    return {w[:5] for w in normalize(name).replace("-", " ").split() if len(w) > 2}
+
+
+def _merge_same_posts(
+    pairs: dict[tuple[str, str], None], by_id: dict[str, Any]
+) -> list[tuple[str, str, list[str]]]:
+    """One Occupation per person and occupation: a post whose words all occur in another post of the same
+    person ("премьер" beside "премьер-министр Великобритании") is that occupation named again, and only
+    adds its mentions to it (FactRuEval annotates one fact with all the mentions)."""
+    by_person: dict[str, list[str]] = {}
+    for person_id, post_id in pairs:
+        by_person.setdefault(person_id, []).append(post_id)
+    out = []
+    for person_id, posts in by_person.items():
+        stems = {p: _stems(by_id[p].name) for p in posts}
+        kept = [p for p in posts if not any(q != p and stems[p] < stems[q] for q in posts)]
+        for p in kept:
+            same = [q for q in posts if q not in kept and stems[q] < stems[p]]
+            out.append((person_id, p, same))
+    return out
+
+
 def predicted_facts(pred: Document) -> list[PredFact]:
     """Occupations from POST.holder / PERSON.posts, Meetings from held or planned meeting/talks events of two or more."""
     by_id = {e.id: e for e in pred.entities}
@@ -349,9 +372,11 @@ def predicted_facts(pred: Document) -> list[PredFact]:
                 if pid in by_id:
                     pairs[(e.id, pid)] = None
     facts = []
-    for person_id, post_id in pairs:
+    for person_id, post_id, same in _merge_same_posts(pairs, by_id):
         person, post = by_id[person_id], by_id[post_id]
-        args = [_entity_arg("who", person), _entity_arg("position", post)]
+        position = _entity_arg("position", post)
+        spans = position.spans + tuple((m.start, m.end) for pid in same for m in by_id[pid].mentions)
+        args = [_entity_arg("who", person), PredArg("position", spans, position.strings)]
         where = (
             by_id.get(getattr(post, "organization", None) or "")
             or countries.get(getattr(post, "country", None) or "")

@@ -1,0 +1,292 @@
+"""A learnt person–post link scorer: logistic regression over (post mention, person) candidates.
+
+Every post mention is paired with each person (a cluster of mentions) named in its sentence or up to
+`WINDOW_BEFORE` sentences before it or `WINDOW_AFTER` after it; the pair is described by the nearest
+mention of that person (the one a reader, and the NEREL scorer, takes) with binary features: order,
+distance, what stands between (punctuation, conjunctions, verbs, other names), case and gender agreement,
+whether the rules of `links.find_holder` link the pair, and how salient the person is. The weights are
+learnt on NEREL train by `training/train_links.py` and shipped as JSON in `models/links/`.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+from .mentions import Mention
+from .segments import sentence_ids
+
+WEIGHTS_PATH = Path(__file__).resolve().parent / "models" / "links" / "weights.json"
+WINDOW_BEFORE = 3
+WINDOW_AFTER = 1
+_PRONOUNS = frozenset(
+    {"он", "она", "его", "её", "ее", "ему", "ей", "им", "ним", "нему", "него", "неё", "нее", "ней"}
+)
+_COPULAS = frozenset(
+    {
+        "быть",
+        "являться",
+        "стать",
+        "становиться",
+        "занимать",
+        "работать",
+        "служить",
+        "оставаться",
+        "остаться",
+        "возглавлять",
+        "возглавить",
+        "занять",
+        "исполнять",
+        "назначить",
+        "избрать",
+        "утвердить",
+        "пост",
+        "должность",
+        "сменить",
+    }
+)
+_DASHES = frozenset({"-", "–", "—"})
+_QUOTES = frozenset({"«", "»", '"', "„", "“", "”"})
+
+
+def _bucket(n: int, edges: Sequence[int]) -> str:
+    for edge in edges:
+        if n <= edge:
+            return str(edge)
+    return f">{edges[-1]}"
+
+
+def _shape(t: Token) -> str:
+    """A gap token as the model sees it: punctuation as itself, a few words as lemmas, else the POS."""
+    if t.is_punct or t.text in _DASHES:
+        return "«" if t.text in _QUOTES else t.text
+    if t.lemma_ in _COPULAS or t.lemma_ in ("и", "а", "также", "бывший", "как", "в", "с", "на"):
+        return t.lemma_
+    if t.lower_ in _PRONOUNS:
+        return "PRON3"
+    return t.pos_ or "X"
+
+
+def _case(t: Token) -> str:
+    return (t.morph.get("Case") or ["-"])[0]
+
+
+def _gender(tokens: Iterable[Token]) -> str:
+    for t in tokens:
+        g = t.morph.get("Gender")
+        if g and t.pos_ in ("NOUN", "PROPN"):
+            return g[0]
+    return "-"
+
+
+@dataclass(slots=True)
+class Candidate:
+    post: Mention
+    person: int  # index of the person cluster
+    mention: Mention  # the cluster's mention nearest to the post
+    features: list[str]
+
+
+class LinkContext:
+    """What the features of one document need: sentences, mentions by sentence, clusters, rule links."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        persons: list[Mention],
+        posts: list[Mention],
+        cluster_of: dict[int, int],
+        rule_holder: dict[int, Mention | None],
+    ) -> None:
+        self.doc = doc
+        self.ids = sentence_ids(doc)
+        self.persons = sorted(persons, key=lambda m: m.start)
+        self.posts = posts
+        self.cluster_of = cluster_of
+        self.rule_holder = rule_holder
+        self.sizes: dict[int, int] = {}
+        for m in persons:
+            c = cluster_of[id(m)]
+            self.sizes[c] = self.sizes.get(c, 0) + 1
+        self.top = max(self.sizes.values()) if self.sizes else 0
+        first = self.persons[0] if self.persons else None
+        self.first_cluster = cluster_of[id(first)] if first is not None else -1
+        self.persons_in: dict[int, list[Mention]] = {}
+        for m in self.persons:
+            self.persons_in.setdefault(self.ids[m.token_start], []).append(m)
+        self.posts_in: dict[int, list[Mention]] = {}
+        for m in sorted(posts, key=lambda m: m.start):
+            self.posts_in.setdefault(self.ids[m.token_start], []).append(m)
+        # the head words of the posts the rules give each person, with the posts' ids
+        self.rule_heads: dict[int, dict[str, set[int]]] = {}
+        for q in posts:
+            h = rule_holder.get(id(q))
+            if h is not None:
+                self.rule_heads.setdefault(cluster_of[id(h)], {}).setdefault(self._head(q), set()).add(id(q))
+
+    def sent(self, m: Mention) -> int:
+        return self.ids[m.token_start]
+
+    def _head(self, q: Mention) -> str:
+        return self.doc[q.token_start].lemma_.lower()
+
+    def candidates(self, q: Mention) -> list[Candidate]:
+        sq = self.sent(q)
+        sentences = range(sq - WINDOW_BEFORE, sq + WINDOW_AFTER + 1)
+        window = [p for s in sentences for p in self.persons_in.get(s, ())]
+        window_posts = [m for s in sentences for m in self.posts_in.get(s, ())]
+        nearest: dict[int, Mention] = {}
+        dist: dict[int, tuple[int, int]] = {}
+        for p in window:
+            if p.overlaps(q):
+                continue
+            c = self.cluster_of[id(p)]
+            d = (max(0, max(p.start, q.start) - min(p.end, q.end)), p.start)
+            if c not in dist or d < dist[c]:
+                dist[c], nearest[c] = d, p
+        before = sorted((c for c, p in nearest.items() if p.end <= q.start), key=lambda c: dist[c])
+        after = sorted((c for c, p in nearest.items() if p.start >= q.end), key=lambda c: dist[c])
+        out = []
+        for c, p in nearest.items():
+            rank = before.index(c) if c in before else after.index(c)
+            features = self.features(q, c, p, rank, len(nearest), window, window_posts)
+            out.append(Candidate(q, c, p, features))
+        return out
+
+    def features(
+        self,
+        q: Mention,
+        c: int,
+        p: Mention,
+        rank: int,
+        n_candidates: int,
+        window: list[Mention],
+        window_posts: list[Mention],
+    ) -> list[str]:
+        """The binary features of one (post, person) candidate; `p` is the person's mention nearest the post."""
+        doc = self.doc
+        side = "B" if p.end <= q.start else "A"
+        sd = abs(self.sent(q) - self.sent(p))
+        lo, hi = (p, q) if side == "B" else (q, p)
+        gap = [t for t in doc[lo.token_end : hi.token_start] if not t.is_space]
+        f = [f"side={side}", f"sd={side}{min(sd, 3)}", f"rank={side}{min(rank, 2)}", "bias"]
+        f.append(f"gap={side}{_bucket(len(gap), (0, 1, 2, 3, 5, 8, 12, 20, 40))}")
+        f.append(f"ncand={min(n_candidates, 4)}")
+        if sd == 0:
+            if len(gap) <= 5:
+                sig = " ".join(_shape(t) for t in gap)
+                f.append(f"sig={side}:{sig}")
+            shapes = {_shape(t) for t in gap}
+            for s in (",", "—", "-", "(", ")", ":", "«", "и", "VERB", "PRON3", "бывший", "как"):
+                if s in shapes:
+                    f.append(f"has={side}{s}")
+            if shapes & _COPULAS:
+                f.append(f"has={side}copula")
+            commas = sum(t.text == "," for t in gap)
+            f.append(f"commas={side}{min(commas, 3)}")
+        else:
+            f.append(f"sdside={side}{min(sd, 3)}|rank{min(rank, 2)}")
+        between_persons = {
+            self.cluster_of[id(m)] for m in window if lo.end <= m.start and m.end <= hi.start
+        } - {c}
+        f.append(f"pers_between={side}{min(len(between_persons), 2)}")
+        between_posts = sum(1 for m in window_posts if lo.end <= m.start and m.end <= hi.start)
+        f.append(f"posts_between={side}{min(between_posts, 2)}")
+        # rules
+        rule = self.rule_holder.get(id(q))
+        if rule is not None:
+            f.append("rule=this" if self.cluster_of[id(rule)] == c else "rule=other")
+        else:
+            f.append("rule=none")
+        # the post
+        head = doc[q.token_start]
+        qlen = q.token_end - q.token_start
+        f.append(f"qlen={min(qlen, 4)}")
+        qcase, pcase = _case(head), _case(doc[p.token_end - 1])
+        f.append(f"qcase={qcase}")
+        f.append(f"pcase={pcase}")
+        f.append(f"cases={side}{qcase}-{pcase}" if sd == 0 else f"cases=x{qcase}-{pcase}")
+        f.append("case_agree" if qcase == pcase else "case_differ")
+        num = (head.morph.get("Number") or ["-"])[0]
+        f.append(f"qnum={num}")
+        if head.text[:1].isupper():
+            f.append("qcap")
+        nested_in = any(o.contains(q) and (o.start, o.end) != (q.start, q.end) for o in window_posts)
+        nests = any(q.contains(o) and (o.start, o.end) != (q.start, q.end) for o in window_posts)
+        f.append(f"nest={int(nested_in)}{int(nests)}")
+        qg, pg = _gender([head]), _gender(doc[p.token_start : p.token_end])
+        if "-" not in (qg, pg) and num == "Sing":
+            f.append("gender_agree" if qg == pg else "gender_differ")
+        # the person
+        size = self.sizes.get(c, 1)
+        f.append(f"size={min(size, 4)}")
+        if size == self.top:
+            f.append("most_named")
+        if c == self.first_cluster:
+            f.append("first_named")
+        head_lemma = self._head(q)
+        if self.rule_heads.get(c, {}).get(head_lemma, set()) - {id(q)}:
+            f.append("same_head_post")
+        elif c in self.rule_heads:
+            f.append("has_rule_post")
+        if any(
+            heads.get(head_lemma, set()) - {id(q)} for other, heads in self.rule_heads.items() if other != c
+        ):
+            f.append("head_held_by_other")
+        if sd == 0 and side == "B" and any(t.lower_ in _PRONOUNS for t in gap):
+            f.append("pronoun_between")
+        f.append(f"head={head.lemma_.lower()}")
+        prev = doc[q.token_start - 1] if q.token_start > 0 else None
+        f.append(f"prev={_shape(prev) if prev is not None and not prev.is_space else 'START'}")
+        alone = len(self.persons_in.get(self.sent(q), ()))
+        f.append(f"sent_persons={min(alone, 3)}|sd{min(sd, 1)}")
+        # conjunctions
+        rule_f = next(x for x in f if x.startswith("rule="))
+        f.append(f"{rule_f}|{side}{min(sd, 1)}|r{min(rank, 1)}")
+        return f
+
+
+@functools.cache
+def load_weights() -> tuple[dict[str, float], dict[str, float]]:
+    """(feature weights, settings) of the shipped model."""
+    data = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))
+    return data["weights"], data["settings"]
+
+
+def score(features: list[str], weights: dict[str, float]) -> float:
+    z = sum(weights.get(x, 0.0) for x in features)
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def plural(ctx: LinkContext, q: Mention) -> bool:
+    """A post in the plural ("сенаторы", "президентов") may have several holders."""
+    return "Plur" in ctx.doc[q.token_start].morph.get("Number")
+
+
+def choose(scored: list[tuple[float, Candidate]], many: bool, settings: dict[str, float]) -> list[Candidate]:
+    """The best candidate above `threshold`; for a plural post, also the others above `second`."""
+    ranked = sorted(scored, key=lambda x: -x[0])
+    if not ranked or ranked[0][0] < settings["threshold"]:
+        return []
+    return [ranked[0][1]] + ([c for s, c in ranked[1:] if s >= settings["second"]] if many else [])
+
+
+def link_holders(
+    ctx: LinkContext, weights: dict[str, float], settings: dict[str, float]
+) -> dict[int, list[Mention]]:
+    """Each post mention's holders, as the person mentions nearest to it."""
+    return {
+        id(q): [
+            c.mention
+            for c in choose(
+                [(score(c.features, weights), c) for c in ctx.candidates(q)], plural(ctx, q), settings
+            )
+        ]
+        for q in ctx.posts
+    }

@@ -1,0 +1,100 @@
+"""Person–post links: the learnt scorer over the rules (`link_model.py`), on sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from dipextract import extract
+from dipextract.link_model import WEIGHTS_PATH, load_weights
+from dipextract.schema import Document
+
+
+def _holders(doc: Document, post_text: str) -> set[str]:
+    """Names of the holders of every POST entity with a mention reading `post_text`."""
+    ids = {e.id: e for e in doc.entities}
+    return {
+        ids[e.holder].name
+        for e in doc.entities
+        if e.type == "POST" and e.holder and any(m.text == post_text for m in e.mentions)
+    }
+
+
+def test_weights_ship_and_load() -> None:
+    weights, settings = load_weights()
+    assert WEIGHTS_PATH.is_file()
+    assert len(weights) > 100
+    assert 0 < settings["threshold"] <= settings["second"] < 1
+
+
+def test_plural_post_has_each_holder() -> None:
+    doc = extract("Сенаторы Джон Маккейн и Марко Рубио потребовали ввести новые санкции.")
+    assert _holders(doc, "Сенаторы") == {"Джон Маккейн", "Марко Рубио"}
+    ids = {e.id: e for e in doc.entities}
+    for person in ("Джон Маккейн", "Марко Рубио"):
+        entity = next(e for e in doc.entities if e.type == "PERSON" and e.name == person)
+        assert [ids[p].name for p in entity.posts] == ["Сенаторы"]
+        assert all(ids[p].holder == entity.id for p in entity.posts)
+
+
+def test_singular_post_has_one_holder() -> None:
+    doc = extract("Министр обороны Сергей Шойгу и его заместитель Николай Панков прибыли в Минск.")
+    assert _holders(doc, "Министр обороны") == {"Сергей Шойгу"}
+
+
+@pytest.mark.parametrize(
+    ("text", "post", "person"),
+    [
+        # the name after the post, with the post's own dependents
+        (
+            "Министр иностранных дел России Сергей Лавров прибыл в Анкару.",
+            "Министр иностранных дел России",
+            "Сергей Лавров",
+        ),
+        # apposition after the name, then the verb
+        (
+            "Иван Петров, министр финансов Татарстана, заявил о росте доходов.",
+            "министр финансов Татарстана",
+            "Иван Петров",
+        ),
+        (
+            "Анна Смирнова — главный редактор журнала «Вокруг света».",
+            "главный редактор журнала «Вокруг света",
+            "Анна Смирнова",
+        ),
+        # a copula
+        ("Олег Громов был назначен послом России в Эстонии.", "послом России в Эстонии", "Олег Громов"),
+    ],
+)
+def test_post_linked_in_its_sentence(text: str, post: str, person: str) -> None:
+    assert _holders(extract(text), post) == {person}
+
+
+def test_nested_post_inside_linked_post_stays_unlinked() -> None:
+    doc = extract("Министр иностранных дел России Сергей Лавров прибыл в Анкару.")
+    assert _holders(doc, "Министр иностранных дел России") == {"Сергей Лавров"}
+    assert _holders(doc, "Министр") == set()
+
+
+def test_post_named_again_in_the_next_sentence() -> None:
+    doc = extract(
+        "Певица Алла Пугачёва дала концерт в Риге. После выступления певица поблагодарила зрителей."
+    )
+    singer = next(e for e in doc.entities if e.type == "PERSON" and e.name == "Алла Пугачёва")
+    posts = [e for e in doc.entities if e.type == "POST" and e.holder == singer.id]
+    assert {m.text for e in posts for m in e.mentions} == {"Певица", "певица"}
+
+
+def test_genitive_name_after_a_post_is_not_its_holder() -> None:
+    # "адвокат Петрова" is Petrov's lawyer, not Petrov
+    doc = extract("Адвокат Ивана Петрова обжаловал приговор в Верховном суде.")
+    assert "Иван Петров" not in _holders(doc, "Адвокат")
+
+
+def test_rules_alone_still_available(nlp) -> None:  # type: ignore[no-untyped-def]
+    pipe = nlp.get_pipe("dipextract_entities")
+    pipe.link_model = "rules"
+    try:
+        doc = extract("Сенаторы Джон Маккейн и Марко Рубио потребовали ввести новые санкции.")
+        assert _holders(doc, "Сенаторы") == {"Джон Маккейн"}  # the rules give a post one holder at most
+    finally:
+        pipe.link_model = "learnt"
