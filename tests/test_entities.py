@@ -319,3 +319,17 @@ def test_latin_spelling_joins_the_person() -> None:
     person = _entity(doc, "PERSON", "Грегори Чамитофф")
     assert [text[m.start : m.end] for m in person.mentions] == ["Грегори Чамитофф", "Gregory Chamitoff"]
     assert len(_by_type(doc, "PERSON")) == 1
+
+
+def test_post_records_the_holder_mention_it_was_read_from() -> None:
+    text = "Президент России Владимир Путин прибыл в Минск. Путин, президент страны, провёл переговоры."
+    doc = extract(text)
+    putin = _entity(doc, "PERSON", "Владимир Путин")
+    for post in (e for e in _by_type(doc, "POST") if e.holder == putin.id):
+        assert len(post.holder_mentions) == len(post.mentions)
+        for hm in post.holder_mentions:
+            assert hm is not None and hm in putin.mentions
+            assert text[hm.start : hm.end] == hm.text
+    second = _entity(doc, "POST", "президент страны")
+    assert second.holder_mentions[0].text == "Путин"  # the mention next to it, not the first one
+    assert all(p.holder_mentions == [] for p in _by_type(doc, "POST") if p.holder is None)

@@ -20,6 +20,10 @@ def _mention(text: str, start: int, end: int) -> Mention:
 def _entity(text: str, record: dict[str, Any]) -> Any:
     data = dict(record)
     data["mentions"] = [_mention(text, s, e) for s, e in record["mentions"]]
+    if "holder_mentions" in record:
+        data["holder_mentions"] = [
+            _mention(text, *pair) if pair is not None else None for pair in record["holder_mentions"]
+        ]
     return _ENTITY.validate_python(data)
 
 

@@ -55,6 +55,11 @@ class Person(_Entity):
 class Post(_Entity):
     type: Literal["POST"] = "POST"
     holder: str | None = Field(default=None, description="PERSON id or null.")
+    holder_mentions: list[Mention | None] = Field(
+        default_factory=list,
+        description="Parallel to `mentions`: the holder's mention each post mention was linked to (null where "
+        "that mention has no holder of its own); empty when the post has no holder.",
+    )
     organization: str | None = Field(default=None, description="ORGANIZATION id or null.")
     country: str | None = Field(default=None, description="ISO 3166-1 alpha-2 or null.")
 

@@ -681,11 +681,16 @@ class EntityResolver:
                     entity["value"] = m.value
                 elif m.type == POST:
                     entity.update(
-                        holder=person_of[id(holder)] if holder else None, organization=None, country=None
+                        holder=person_of[id(holder)] if holder else None,
+                        holder_mentions=[],
+                        organization=None,
+                        country=None,
                     )
                 by_key[key] = entity
                 entities.append(entity)
             entity["mentions"].append(m)
+            if m.type == POST:
+                entity["holder_mentions"].append(next(iter(holders[id(m)]), None))
         entities.sort(key=lambda e: min(m.start for m in e["mentions"]))
         for i, entity in enumerate(entities, 1):
             entity["id"] = f"e{i}"
@@ -764,8 +769,10 @@ class EntityResolver:
     @staticmethod
     def _plain(entity: dict[str, Any]) -> dict[str, Any]:
         """Only plain values in `doc._` (pydantic or dataclass objects there break `doc.to_bytes`)."""
-        out = {k: v for k, v in entity.items() if k != "mentions"}
+        out = {k: v for k, v in entity.items() if k not in ("mentions", "holder_mentions")}
         out["mentions"] = [(m.start, m.end) for m in entity["mentions"]]
+        if entity.get("holder") is not None:
+            out["holder_mentions"] = [(h.start, h.end) if h else None for h in entity["holder_mentions"]]
         return out
 
 
