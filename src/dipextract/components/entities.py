@@ -282,7 +282,8 @@ _REGNAL = re.compile(r"\s[IVXLC]+$")
 
 def _join_persons(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """One name the tagger cut in two: "Джеймс «Бадди» Макгирт" (a nickname in quotes or brackets between
-    given name and surname) and "Иоанн" + "Павел II" (a double regnal name)."""
+    given name and surname) and "Иоанн" + "Павел II" (a double regnal name); not two names around a
+    place ("Тору Камикава (Япония) • Шамсул Майдин")."""
     text = doc_text(doc)
     persons = sorted((m for m in mentions if m.type == PERSON), key=lambda m: m.start)
     drop: set[int] = set()
@@ -296,6 +297,8 @@ def _join_persons(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 b
                 for b in persons[k + 1 : k + 3]
                 if b.start > a.end
+                and b.text[:1].isalpha()
+                and not any(m.type != PERSON and a.end <= m.start < b.start for m in mentions)
                 and (
                     _NICKNAME_GAP.match(text[a.end : b.start])
                     or text[a.end : b.start] == " "
