@@ -1,6 +1,6 @@
 """``python -m dipextract`` runs the same command line as the ``dipextract`` script."""
 
-from dipextract.cli import main
+from dipextract.resident import main
 
 if __name__ == "__main__":
     main()

@@ -203,6 +203,31 @@ def extract(
 
 
 @app.command()
+def serve(
+    socket_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--socket",
+            help="Unix socket to listen on (default: $DIPEXTRACT_SOCKET, else dipextract-UID.sock in "
+            "$XDG_RUNTIME_DIR or the temporary folder).",
+        ),
+    ] = None,
+) -> None:
+    """Keep the models loaded: while this runs, `dipextract FILE` and `dipextract -` are answered by it
+    (no 2–3 s of loading per call). Stop it with Ctrl-C."""
+    from .resident import serve as run_server
+
+    def ready(path: Path) -> None:
+        err_console.print(f"dipextract serve: models loaded, listening on {path}")
+
+    try:
+        run_server(socket_file, ready=ready)
+    except RuntimeError as exc:
+        err_console.print(f"error: {exc}")
+        raise typer.Exit(code=USAGE) from exc
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of the output documents (generated from the models)."""
     sys.stdout.write(schema_json())
