@@ -111,6 +111,41 @@ def cli_wall_times(text: str, runs: int = 3) -> list[float]:
         return times[1:]
 
 
+def served_wall_times(text: str, runs: int = 3) -> list[float]:
+    """Seconds for `dipextract FILE` while `dipextract serve` keeps the models loaded (client start-up,
+    one article in the server, JSON back); the server's own start is not counted."""
+    import signal
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "article.txt"
+        path.write_text(text, encoding="utf-8")
+        sock = Path(tmp) / "dx.sock"
+        env = {
+            **os.environ,
+            "PYTHONPATH": os.pathsep.join(p for p in sys.path if p),
+            "DIPEXTRACT_SOCKET": str(sock),
+        }
+        env.pop("DIPEXTRACT_SERVER", None)
+        server = subprocess.Popen(
+            [sys.executable, "-m", "dipextract", "serve"], env=env, stderr=subprocess.DEVNULL
+        )
+        try:
+            while not sock.exists():
+                if server.poll() is not None:
+                    raise RuntimeError("dipextract serve did not start")
+                time.sleep(0.1)
+            command = [sys.executable, "-m", "dipextract", str(path)]
+            times = []
+            for _ in range(runs + 1):
+                started = time.perf_counter()
+                subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=env)
+                times.append(time.perf_counter() - started)
+            return times[1:]
+        finally:
+            server.send_signal(signal.SIGINT)
+            server.wait(timeout=30)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folder", type=Path, default=DEFAULT_FOLDER)
@@ -154,6 +189,7 @@ def main() -> None:
     theirs, theirs_cpu = cpu_timed(lambda: [natasha(text) for text in texts])
     rss_both = peak_rss_mb()
     cli_seconds = cli_wall_times(texts[0])
+    served_seconds = served_wall_times(texts[0])
 
     rows = [
         (
@@ -175,6 +211,11 @@ def main() -> None:
             "`dipextract FILE` wall time",
             f"{min(cli_seconds):.2f} s",
             "fresh process, one article; runs: " + ", ".join(f"{t:.2f}" for t in cli_seconds),
+        ),
+        (
+            "`dipextract FILE` with `dipextract serve` running",
+            f"{min(served_seconds):.2f} s",
+            "same article, models kept loaded; runs: " + ", ".join(f"{t:.2f}" for t in served_seconds),
         ),
         ("peak RSS, dipextract", f"{rss_ours:.0f} MB", "models loaded, after the run"),
         ("peak RSS, one worker", f"{rss_worker:.0f} MB", "largest child (shares the parent's pages)"),
