@@ -103,12 +103,17 @@ def cli_wall_times(text: str, runs: int = 3) -> list[float]:
         command = [sys.executable, "-c", "from dipextract.cli import main; main()", str(path)]
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
         env.pop("PYTHONDONTWRITEBYTECODE", None)
-        times = []
-        for _ in range(runs + 1):
-            started = time.perf_counter()
-            subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=env)
-            times.append(time.perf_counter() - started)
-        return times[1:]
+        return _wall_times(command, env, runs)
+
+
+def _wall_times(command: list[str], env: dict[str, str], runs: int) -> list[float]:
+    """Wall seconds of `runs` runs of a command, after one more whose time is dropped (bytecode, caches)."""
+    times = []
+    for _ in range(runs + 1):
+        started = time.perf_counter()
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=env)
+        times.append(time.perf_counter() - started)
+    return times[1:]
 
 
 def served_wall_times(text: str, runs: int = 3) -> list[float]:
@@ -134,13 +139,7 @@ def served_wall_times(text: str, runs: int = 3) -> list[float]:
                 if server.poll() is not None:
                     raise RuntimeError("dipextract serve did not start")
                 time.sleep(0.1)
-            command = [sys.executable, "-m", "dipextract", str(path)]
-            times = []
-            for _ in range(runs + 1):
-                started = time.perf_counter()
-                subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=env)
-                times.append(time.perf_counter() - started)
-            return times[1:]
+            return _wall_times([sys.executable, "-m", "dipextract", str(path)], env, runs)
         finally:
             server.send_signal(signal.SIGINT)
             server.wait(timeout=30)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from .links import COPULA_LEMMAS
 from .mentions import Mention
 from .segments import sentence_ids
 
@@ -28,29 +29,8 @@ WINDOW_AFTER = 1
 _PRONOUNS = frozenset(
     {"он", "она", "его", "её", "ее", "ему", "ей", "им", "ним", "нему", "него", "неё", "нее", "ней"}
 )
-_COPULAS = frozenset(
-    {
-        "быть",
-        "являться",
-        "стать",
-        "становиться",
-        "занимать",
-        "работать",
-        "служить",
-        "оставаться",
-        "остаться",
-        "возглавлять",
-        "возглавить",
-        "занять",
-        "исполнять",
-        "назначить",
-        "избрать",
-        "утвердить",
-        "пост",
-        "должность",
-        "сменить",
-    }
-)
+# the rules' copulas, and verbs of appointment: "Х назначен министром", "избран президентом"
+_COPULAS = COPULA_LEMMAS | frozenset({"избрать", "назначить", "сменить", "утвердить"})
 _DASHES = frozenset({"-", "–", "—"})
 _QUOTES = frozenset({"«", "»", '"', "„", "“", "”"})
 

@@ -8,7 +8,7 @@ from .mentions import Mention
 from .segments import sentence_ids
 
 # Verbs that put a person into a post: "Х назначен министром", "Х является послом", "пост занимает Х".
-_COPULA_LEMMAS = frozenset(
+COPULA_LEMMAS = frozenset(
     {
         "быть",
         "являться",
@@ -50,7 +50,7 @@ def _verb_joined(doc: Doc, gap: list[Token], persons: list[Mention], left: Menti
     """A short stretch with a copula-like word and no other name or clause break in it."""
     if not gap or len(gap) > _MAX_VERB_GAP:
         return False
-    if not any(t.lemma_ in _COPULA_LEMMAS or t.lower_.startswith(_PASSIVE_PREFIXES) for t in gap):
+    if not any(t.lemma_ in COPULA_LEMMAS or t.lower_.startswith(_PASSIVE_PREFIXES) for t in gap):
         return False
     if any(t.text in (".", ";", ":", "(", ")", "«", "»", '"') for t in gap):
         return False
@@ -138,7 +138,7 @@ def _pronoun_holder(doc: Doc, post: Mention, persons: list[Mention]) -> Mention 
     if pronoun is None or any(t.is_sent_start for t in doc[pronoun.i + 1 : post.token_start + 1]):
         return None
     gap = [t for t in doc[pronoun.i + 1 : post.token_start] if not t.is_space]
-    if not any(t.lemma_ in _COPULA_LEMMAS or t.lower_.startswith(_PASSIVE_PREFIXES) for t in gap):
+    if not any(t.lemma_ in COPULA_LEMMAS or t.lower_.startswith(_PASSIVE_PREFIXES) for t in gap):
         return None
     earlier = [p for p in persons if p.end <= pronoun.idx]
     return max(earlier, key=lambda p: p.end) if earlier else None
