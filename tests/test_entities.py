@@ -337,3 +337,39 @@ def test_post_records_the_holder_mention_it_was_read_from() -> None:
     second = _entity(doc, "POST", "президент страны")
     assert second.holder_mentions[0].text == "Путин"  # the mention next to it, not the first one
     assert all(p.holder_mentions == [] for p in _by_type(doc, "POST") if p.holder is None)
+
+
+def test_organisation_between_post_and_holder() -> None:
+    """When the post's span stops before the organisation ("наблюдатель" | "ОБСЕ" | "Хуан Суареш"), the
+    organisation standing between the post and its holder's name is the post's."""
+    from dipextract.components.entities import EntityResolver
+    from dipextract.mentions import Mention
+
+    text = "Наблюдатель от ОБСЕ Хуан Суареш сообщил об итогах."
+
+    def mention(surface: str, type_: str) -> Mention:
+        start = text.index(surface)
+        return Mention(start, start + len(surface), type_, surface, 0, 0, "test")
+
+    post_m, org_m, person_m = (
+        mention("Наблюдатель", "POST"),
+        mention("ОБСЕ", "ORGANIZATION"),
+        mention("Хуан Суареш", "PERSON"),
+    )
+    person = {"id": "e3", "type": "PERSON", "posts": [], "country": None, "mentions": [person_m]}
+    org = {"id": "e2", "type": "ORGANIZATION", "country": None, "mentions": [org_m]}
+    post = {
+        "id": "e1",
+        "type": "POST",
+        "holder": person,
+        "holder_mentions": [person_m],
+        "organization": None,
+        "country": None,
+        "mentions": [post_m],
+    }
+    EntityResolver._fill_post_fields([post, org, person], text)
+    assert post["organization"] == "e2" and post["holder"] == "e3" and person["posts"] == ["e1"]
+    # no holder after it: the organisation is not taken
+    lone = dict(post, holder=None, holder_mentions=[], organization=None, id="e4")
+    EntityResolver._fill_post_fields([lone, org], text)
+    assert lone["organization"] is None

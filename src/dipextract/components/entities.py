@@ -159,6 +159,12 @@ class _Inner:
         found = sorted(k for k in self._by_start[lo:hi] if self._pairs[k][0].end <= outer.end)
         return [self._pairs[k] for k in found]
 
+    def starting_in(self, lo: int, hi: int) -> list[tuple[Mention, dict[str, Any]]]:
+        found = sorted(
+            self._by_start[bisect.bisect_left(self._starts, lo) : bisect.bisect_right(self._starts, hi)]
+        )
+        return [self._pairs[k] for k in found]
+
     def ending_near(self, position: int) -> list[tuple[Mention, dict[str, Any]]]:
         found = sorted(k for end in (position - 1, position) for k in self._by_end.get(end, ()))
         return [self._pairs[k] for k in found]
@@ -699,7 +705,7 @@ class EntityResolver:
             entity["id"] = f"e{i}"
             for m in entity["mentions"]:
                 m.entity = entity["id"]
-        self._fill_post_fields(entities)
+        self._fill_post_fields(entities, doc_text(doc))
         return [self._plain(e) for e in entities]
 
     def _holders(
@@ -726,7 +732,7 @@ class EntityResolver:
         return link_holders(LinkContext(doc, persons, posts, cluster_of, rule), weights, settings)
 
     @staticmethod
-    def _fill_post_fields(entities: list[dict[str, Any]]) -> None:
+    def _fill_post_fields(entities: list[dict[str, Any]], text: str) -> None:
         """A post's country and organisation are the ones named inside it (an organisation's country too);
         its holder lists it."""
         inner = _Inner(
@@ -752,6 +758,25 @@ class EntityResolver:
                         elif e["type"] == ORGANIZATION and post["organization"] is None:
                             post["organization"] = e["id"]
                             post["country"] = post["country"] or e.get("country")
+            if post["organization"] is None and post["holder"] is not None:
+                # "фотограф Ассошиэйтед Пресс Билал Хассеин", "наблюдатель от ОБСЕ Хуан Суареш": the
+                # organisation between the post and its holder's name
+                org = next(
+                    (
+                        e
+                        for pm, hm in zip(post["mentions"], post["holder_mentions"])
+                        if hm is not None and hm.start > pm.end
+                        for m, e in inner.starting_in(pm.end, pm.end + 4)
+                        if e["type"] == ORGANIZATION
+                        and m.end <= hm.start
+                        and text[pm.end : m.start].strip().lower() in ("", "от")
+                        and not text[m.end : hm.start].strip(" ,")
+                    ),
+                    None,
+                )
+                if org is not None:
+                    post["organization"] = org["id"]
+                    post["country"] = post["country"] or org.get("country")
             if post["country"] is None:
                 # "британский премьер", "португальский парламентарий": the adjective just before the post
                 post["country"] = next(
