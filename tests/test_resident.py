@@ -47,9 +47,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, dic
         assert time.monotonic() < deadline, "server did not start"
         time.sleep(0.2)
     yield sock, env
-    proc.send_signal(signal.SIGINT)
+    proc.send_signal(signal.SIGTERM)
     proc.wait(timeout=30)
-    assert not sock.exists()  # the server removes its socket on the way out
+    assert not sock.exists()  # the server removes its socket on the way out (`kill` as well as Ctrl-C)
 
 
 def test_server_output_equals_a_fresh_process(

@@ -151,8 +151,16 @@ def _claim(path: Path) -> None:
 
 def serve(path: Path | None = None, *, ready: Any = None) -> None:
     """Load the pipeline, then answer CLI invocations on the socket one at a time until interrupted."""
+    import signal
+    import threading
+
     from .api import load
 
+    def stop(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt  # `kill` and Ctrl-C both end the loop below and remove the socket
+
+    if threading.current_thread() is threading.main_thread():  # signals reach the main thread only
+        signal.signal(signal.SIGTERM, stop)
     load()  # the whole point: models are loaded once, before the first request
     path = path or socket_path()
     path.parent.mkdir(parents=True, exist_ok=True)
