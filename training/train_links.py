@@ -27,9 +27,8 @@ from dipextract.api import _prepare, load
 from dipextract.const import PERSON, POST
 from dipextract.evaluate.brat import BratDoc, load_brat, relation_pairs
 from dipextract.link_model import Candidate, LinkContext
-from dipextract.links import find_holder
+from dipextract.links import rule_holders
 from dipextract.mentions import Mention
-from dipextract.segments import sentence_ids
 
 OUT = ROOT / "src" / "dipextract" / "models" / "links" / "weights.json"
 
@@ -71,16 +70,7 @@ def context(doc) -> LinkContext:
             else:
                 posts.setdefault((start, end), m)
     post_list = list(posts.values())
-    ids = sentence_ids(doc)
-    by_sentence: dict[int, tuple[list[Mention], list[Mention]]] = {}
-    for m in persons:
-        by_sentence.setdefault(ids[m.token_start], ([], []))[0].append(m)
-    for m in post_list:
-        by_sentence.setdefault(ids[m.token_start], ([], []))[1].append(m)
-    rule = {
-        id(q): find_holder(doc, q, *by_sentence[ids[q.token_start]], all_persons=persons) for q in post_list
-    }
-    return LinkContext(doc, persons, post_list, cluster_of, rule)
+    return LinkContext(doc, persons, post_list, cluster_of, rule_holders(doc, persons, post_list))
 
 
 def examples(corpus: list[tuple[BratDoc, bytes]], vocab) -> list[tuple[list[Candidate], set, LinkContext]]:

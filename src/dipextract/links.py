@@ -142,3 +142,14 @@ def _pronoun_holder(doc: Doc, post: Mention, persons: list[Mention]) -> Mention 
         return None
     earlier = [p for p in persons if p.end <= pronoun.idx]
     return max(earlier, key=lambda p: p.end) if earlier else None
+
+
+def rule_holders(doc: Doc, persons: list[Mention], posts: list[Mention]) -> dict[int, Mention | None]:
+    """`find_holder` for every post (by mention id), each looking among the names of its own sentence."""
+    ids = sentence_ids(doc)
+    by_sentence: dict[int, tuple[list[Mention], list[Mention]]] = {}
+    for m in persons:
+        by_sentence.setdefault(ids[m.token_start], ([], []))[0].append(m)
+    for m in posts:
+        by_sentence.setdefault(ids[m.token_start], ([], []))[1].append(m)
+    return {id(p): find_holder(doc, p, *by_sentence[ids[p.token_start]], all_persons=persons) for p in posts}

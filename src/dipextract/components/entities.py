@@ -25,14 +25,14 @@ from ..const import (
 from ..dates import find_dates, find_published
 from ..gazetteer import Gazetteer, GazetteerHit, gazetteer
 from ..link_model import LinkContext, link_holders, load_weights
-from ..links import find_holder
+from ..links import rule_holders
 from ..mentions import Mention
 from ..morph import parse
 from ..names import NameWord, first_names, normalize_person
 from ..persons import cluster_persons
 from ..phrases import nominative_phrase
 from ..posts import find_posts, post_heads
-from ..segments import doc_text, is_russian, russian_sentences, sentence_ids
+from ..segments import doc_text, is_russian, russian_sentences
 
 for _name, _default in (("published", None), ("entities", None)):
     if not Doc.has_extension(_name):
@@ -717,15 +717,7 @@ class EntityResolver:
         `link_model="learnt"` their answer is one feature of the learnt scorer, which also weighs the
         people named in the sentences around (a bare "премьер" after "Борис Джонсон ..."), lists and order.
         """
-        ids = sentence_ids(doc)
-        by_sentence: dict[int, tuple[list[Mention], list[Mention]]] = {}
-        for m in persons:
-            by_sentence.setdefault(ids[m.token_start], ([], []))[0].append(m)
-        for m in posts:
-            by_sentence.setdefault(ids[m.token_start], ([], []))[1].append(m)
-        rule = {
-            id(p): find_holder(doc, p, *by_sentence[ids[p.token_start]], all_persons=persons) for p in posts
-        }
+        rule = rule_holders(doc, persons, posts)
         if self.link_model == "rules":
             return {k: [h] if h is not None else [] for k, h in rule.items()}
         weights, settings = load_weights()
