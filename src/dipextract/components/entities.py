@@ -64,15 +64,27 @@ _TITLES = frozenset(
 _GAZETTEER_ADDS = (COUNTRY, CITY, REGION, ORGANIZATION)
 
 
-def _common_noun(word: str) -> bool:
-    """A dictionary noun with no name reading: "Литератор", not "Путин" or "Алихан"."""
+_NAME_READINGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn"})
+
+
+def _dictionary_word(
+    word: str, pos: tuple[str, ...], *, nominative: bool = False, not_also: frozenset[str] = _NAME_READINGS
+) -> bool:
+    """A known word whose best reading has one of `pos` (in the nominative if asked) and no reading
+    with a grammeme of `not_also` (a name, surname, place…)."""
     parses = parse(word)
     return (
         bool(parses)
         and parses[0].is_known
-        and parses[0].tag.POS == "NOUN"
-        and not any({"Name", "Surn", "Patr", "Geox", "Orgn"} & p.tag.grammemes for p in parses)
+        and parses[0].tag.POS in pos
+        and (not nominative or "nomn" in parses[0].tag)
+        and not any(not_also & p.tag.grammemes for p in parses)
     )
+
+
+def _common_noun(word: str) -> bool:
+    """A dictionary noun with no name reading: "Литератор", not "Путин" or "Алихан"."""
+    return _dictionary_word(word, ("NOUN",))
 
 
 _ADJECTIVE_ENDINGS = (
@@ -221,14 +233,9 @@ def _word_before_name(token: Token) -> bool:
     lower = token.text[:1].islower()
     if len(token.text) < 3 or not (lower or token.is_sent_start and token.text[:1].isupper()):
         return False
-    parses = parse(token.text)
-    return (
-        bool(parses)
-        and parses[0].is_known
-        and parses[0].tag.POS in ("NOUN", "ADJF")
-        # a capitalised opener is a subject ("Сын ..."), not "Хамад" read as the genitive of "хамада"
-        and (lower or "nomn" in parses[0].tag)
-        and not any({"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"} & p.tag.grammemes for p in parses)
+    # a capitalised opener is a subject ("Сын ..."), not "Хамад" read as the genitive of "хамада"
+    return _dictionary_word(
+        token.text, ("NOUN", "ADJF"), nominative=not lower, not_also=_NAME_READINGS | {"Abbr"}
     )
 
 
@@ -304,13 +311,14 @@ def _join_persons(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 for b in persons[k + 1 : k + 3]
                 if b.start > a.end
                 and b.text[:1].isalpha()
-                and not any(m.type != PERSON and a.end <= m.start < b.start for m in mentions)
                 and (
                     _NICKNAME_GAP.match(text[a.end : b.start])
                     or text[a.end : b.start] == " "
                     and " " not in a.text
                     and _REGNAL.search(b.text)
                 )
+                # the scan over all mentions last: it runs only for the rare gap that fits
+                and not any(m.type != PERSON and a.end <= m.start < b.start for m in mentions)
             ),
             None,
         )
