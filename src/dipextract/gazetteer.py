@@ -147,9 +147,10 @@ def _accusative_place(word: str) -> bool:
     """The word can be a place name in the accusative: "Муром", "Находку" — not "Иванова" (that is the
     genitive of Иваново, or a person)."""
     low = _norm(word)
+    parses = parse(word)
     return any(
-        _norm(p.normal_form) == low or ("accs" in p.tag and "anim" not in p.tag) for p in parse(word)
-    ) or not any(p.is_known for p in parse(word))
+        _norm(p.normal_form) == low or ("accs" in p.tag and "anim" not in p.tag) for p in parses
+    ) or not any(p.is_known for p in parses)
 
 
 def _adjective_lemma(word: str) -> set[str]:
