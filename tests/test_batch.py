@@ -159,3 +159,11 @@ def test_letters_without_a_unicode_name() -> None:
     # pymorphy3 calls unicodedata.name() on letters, which has no name for Tangut "𗍒"
     doc = api.extract("Лавров 𗍒 встретился в Москве.")
     assert doc.entities
+
+
+def test_a_lone_surrogate_keeps_the_offsets_of_the_callers_text() -> None:
+    text = "\udcd0Министр иностранных дел России Сергей Лавров прибыл в Минск."
+    doc = api.extract(text)
+    lavrov = next(e for e in doc.entities if e.type == "PERSON")
+    assert lavrov.name == "Сергей Лавров"
+    assert [text[m.start : m.end] for m in lavrov.mentions] == ["Сергей Лавров"]

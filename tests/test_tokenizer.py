@@ -58,3 +58,12 @@ def test_razdel_sentences_inside_a_paragraph(tokenizer: RazdelTokenizer) -> None
 )
 def test_is_russian(text: str, russian: bool) -> None:
     assert is_russian(text) is russian
+
+
+def test_lone_surrogates_become_replacement_characters(tokenizer: RazdelTokenizer) -> None:
+    # a str read with errors="surrogateescape" (a cut UTF-8 byte) must not crash spaCy's string store
+    text = "Лавров\udcd0 прибыл в Москву."
+    doc = tokenizer(text)
+    assert doc.text == "Лавров\ufffd прибыл в Москву."
+    assert [t.text for t in doc][-4:] == ["прибыл", "в", "Москву", "."]
+    assert doc[-2].idx == text.index("Москву")

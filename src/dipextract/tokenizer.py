@@ -12,6 +12,9 @@ from spacy.util import registry
 from spacy.vocab import Vocab
 
 _LINE_BREAK = re.compile(r"[\n\r\u2028\u2029\x0b\x0c\x85]")
+# lone surrogates (a str decoded with errors="surrogateescape") cannot enter spaCy's UTF-8 string store;
+# U+FFFD keeps every offset where the caller's text has it
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class RazdelTokenizer:
@@ -21,6 +24,7 @@ class RazdelTokenizer:
         self.vocab = vocab
 
     def __call__(self, text: str) -> Doc:
+        text = _LONE_SURROGATE.sub("\ufffd", text)
         words: list[str] = []
         spaces: list[bool] = []
         starts: list[bool] = []
