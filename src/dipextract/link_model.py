@@ -1,8 +1,9 @@
 """A learnt person–post link scorer: logistic regression over (post mention, person) candidates.
 
 Every post mention is paired with each person (a cluster of mentions) named in its sentence or up to
-`WINDOW_BEFORE` sentences before it or `WINDOW_AFTER` after it; the pair is described by the nearest
-mention of that person (the one a reader, and the NEREL scorer, takes) with binary features: order,
+`WINDOW_BEFORE` sentences before it or `WINDOW_AFTER` after it; the pair is described by that
+person's mention nearest to the post, in the post's own sentence when there is one (the one a reader,
+and the NEREL scorer, takes) with binary features: order,
 distance, what stands between (punctuation, conjunctions, verbs, other names), case and gender agreement,
 whether the rules of `links.find_holder` link the pair, and how salient the person is. The weights are
 learnt on NEREL train by `training/train_links.py` and shipped as JSON in `models/links/`.
@@ -24,7 +25,7 @@ from .mentions import Mention
 from .segments import sentence_ids
 
 WEIGHTS_PATH = Path(__file__).resolve().parent / "models" / "links" / "weights.json"
-WINDOW_BEFORE = 3
+WINDOW_BEFORE = 5
 WINDOW_AFTER = 1
 _PRONOUNS = frozenset(
     {"он", "она", "его", "её", "ее", "ему", "ей", "им", "ним", "нему", "него", "неё", "нее", "ней"}
@@ -122,12 +123,14 @@ class LinkContext:
         window = [p for s in sentences for p in self.persons_in.get(s, ())]
         window_posts = [m for s in sentences for m in self.posts_in.get(s, ())]
         nearest: dict[int, Mention] = {}
-        dist: dict[int, tuple[int, int]] = {}
+        dist: dict[int, tuple[int, int, int]] = {}
         for p in window:
             if p.overlaps(q):
                 continue
             c = self.cluster_of[id(p)]
-            d = (max(0, max(p.start, q.start) - min(p.end, q.end)), p.start)
+            # the person's mention in the post's own sentence first ("Путин" in a headline above
+            # "Президент России Владимир Путин" is not the one the post describes), then the closest
+            d = (int(self.sent(p) != sq), max(0, max(p.start, q.start) - min(p.end, q.end)), p.start)
             if c not in dist or d < dist[c]:
                 dist[c], nearest[c] = d, p
         before = sorted((c for c, p in nearest.items() if p.end <= q.start), key=lambda c: dist[c])
@@ -155,7 +158,7 @@ class LinkContext:
         sd = abs(self.sent(q) - self.sent(p))
         lo, hi = (p, q) if side == "B" else (q, p)
         gap = [t for t in doc[lo.token_end : hi.token_start] if not t.is_space]
-        f = [f"side={side}", f"sd={side}{min(sd, 3)}", f"rank={side}{min(rank, 2)}", "bias"]
+        f = [f"side={side}", f"sd={side}{min(sd, 5)}", f"rank={side}{min(rank, 2)}", "bias"]
         f.append(f"gap={side}{_bucket(len(gap), (0, 1, 2, 3, 5, 8, 12, 20, 40))}")
         f.append(f"ncand={min(n_candidates, 4)}")
         if sd == 0:
