@@ -286,6 +286,32 @@ def test_post_country_from_the_adjective_before_it(text: str, post: str, iso: st
     assert holder.country == iso
 
 
+def test_a_national_post_without_a_country_is_the_articles_country() -> None:
+    text = (
+        "Внешний долг России за год уменьшился на треть. В этом году Премьер-министр Михаил Фрадков "
+        "предполагает досрочно выплатить долг Парижскому клубу. Минфин России подготовил расчёты."
+    )
+    doc = extract(text)
+    post = _entity(doc, "POST", "Премьер-министр")
+    assert post.country == "RU"
+    assert next(e for e in doc.entities if e.id == post.holder).country == "RU"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two countries named as often: the article is about neither alone
+        "Россия и Франция подписали соглашение. Премьер-министр Михаил Фрадков назвал его важным.",
+        # a job, not an office of state
+        "Экономика России растёт, сообщил журналист Михаил Фрадков. Россия готовит бюджет.",
+    ],
+)
+def test_no_country_guessed_for_a_post_when_the_text_does_not_settle_it(text: str) -> None:
+    posts = _by_type(extract(text), "POST")
+    assert posts
+    assert all(p.country is None for p in posts)
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -41,6 +41,11 @@ def post_heads() -> frozenset[str]:
     return load_lines("post_heads.txt")
 
 
+@functools.cache
+def national_posts() -> frozenset[str]:
+    return load_lines("national_posts.txt")
+
+
 # Generic place and body nouns take a name in apposition: "Республики Казахстан", "штата Техас".
 _APPOSITION_HEADS = frozenset(
     {

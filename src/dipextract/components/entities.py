@@ -31,7 +31,7 @@ from ..morph import parse
 from ..names import NameWord, first_names, normalize_person
 from ..persons import cluster_persons
 from ..phrases import nominative_phrase
-from ..posts import find_posts, post_heads
+from ..posts import find_posts, national_posts, post_heads
 from ..segments import doc_text, is_russian, russian_sentences
 
 for _name, _default in (("published", None), ("entities", None)):
@@ -105,6 +105,23 @@ _ADJECTIVE_ENDINGS = (
     "ими",
     "ыми",
 )
+
+
+def _home_country(entities: list[dict[str, Any]]) -> str | None:
+    """The country an article is about: the one named most often, when no other is named as often."""
+    counts = sorted(
+        ((len(e["mentions"]), e.get("iso")) for e in entities if e["type"] == COUNTRY and e.get("iso")),
+        reverse=True,
+    )
+    if not counts or (len(counts) > 1 and counts[1][0] == counts[0][0]):
+        return None
+    return counts[0][1]
+
+
+def _national_post(name: str) -> bool:
+    """A government post of a state ("премьер-министр", "министр финансов"), by its normalised name."""
+    words = name.lower().split()
+    return any(" ".join(words[:n]) in national_posts() for n in (1, 2, 3))
 
 
 def _country_adjective_before(country: Mention, post: Mention) -> bool:
@@ -793,6 +810,14 @@ class EntityResolver:
                 holder["posts"].append(post["id"])
                 holder["country"] = holder["country"] or post["country"]
                 post["holder"] = holder["id"]
+        home = _home_country(entities)
+        by_id = {e["id"]: e for e in entities}
+        for post in (e for e in entities if e["type"] == POST and e["country"] is None):
+            if post["organization"] is None and _national_post(post.get("name") or ""):
+                holder = by_id.get(post["holder"]) if post["holder"] is not None else None
+                post["country"] = (holder["country"] if holder is not None else None) or home
+                if holder is not None:
+                    holder["country"] = holder["country"] or post["country"]
 
     @staticmethod
     def _plain(entity: dict[str, Any]) -> dict[str, Any]:
