@@ -90,6 +90,12 @@ def test_genitive_name_after_a_post_is_not_its_holder() -> None:
     assert "Иван Петров" not in _holders(doc, "Адвокат")
 
 
+def test_name_after_the_genitive_owner_holds_the_post() -> None:
+    # "Адвокат Ивана Петрова Андрей Смирнов": Petrov's lawyer is Smirnov
+    doc = extract("Адвокат Ивана Петрова Андрей Смирнов обжаловал приговор в Верховном суде.")
+    assert _holders(doc, "Адвокат") == {"Андрей Смирнов"}
+
+
 def test_rules_alone_still_available(nlp) -> None:  # type: ignore[no-untyped-def]
     pipe = nlp.get_pipe("dipextract_entities")
     pipe.link_model = "rules"

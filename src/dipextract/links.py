@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Doc, Token
 
 from .mentions import Mention
@@ -93,6 +95,28 @@ def _chain_end(doc: Doc, post: Mention, posts: list[Mention]) -> Mention:
         last = min(joined, key=lambda q: (q.start, -q.end))
 
 
+def _case(tokens: Iterable[Token]) -> str | None:
+    """The case of the first noun or proper noun among the tokens."""
+    for t in tokens:
+        if t.pos_ in ("NOUN", "PROPN"):
+            return (t.morph.get("Case") or [None])[0]
+    return None
+
+
+def _owner_skipped(doc: Doc, post: Mention, nearest: Mention, after: list[Mention]) -> Mention:
+    """ "Адвокат Александра Кокорина Андрей Ромашов": a name in the genitive right after the post says whose
+    lawyer it is; the next name, in the post's own case, holds the post."""
+    following = next((p for p in after if p.start >= nearest.end), None)
+    if following is None or _between(doc, nearest, following):
+        return nearest
+    post_case = _case(doc[post.token_start : post.token_end])
+    owner_case = _case(reversed(doc[nearest.token_start : nearest.token_end]))
+    holder_case = _case(reversed(doc[following.token_start : following.token_end]))
+    if owner_case == "Gen" and post_case not in (None, "Gen") and holder_case == post_case:
+        return following
+    return nearest
+
+
 def find_holder(
     doc: Doc,
     post: Mention,
@@ -115,7 +139,7 @@ def find_holder(
             gap = _between(doc, last, nearest)
             # "Председатель Кабинета Министров Акылбек Жапаров", "глава … (ПНА) Махмуд Аббас"
             if _transparent_after(gap):
-                return nearest
+                return _owner_skipped(doc, last, nearest, after)
             # "Мэром Детройта избран … Дэйв Бинг", "главкомом назначен … Постников"
             if _verb_joined(doc, gap, persons, last, nearest):
                 return nearest
