@@ -239,6 +239,12 @@ def test_person_name_without_title() -> None:
         ),
         # two people the tagger ran together; initials keep their dots
         ("Встреча прошла с участием В.Шеймана А.Кулешов не пришел.", {"В. Шейман", "А. Кулешов"}),
+        # a first name after a first name and surname starts another person; double first names stay
+        ("Мать Майкла Джексона Кэтрин подала иск в суд.", {"Майкл Джексон", "Кэтрин"}),
+        (
+            "Жан Поль Бельмондо и Габриэль Гарсиа Маркес встречались в Париже.",
+            {"Жан Поль Бельмондо", "Габриэль Гарсиа Маркес"},
+        ),
     ],
 )
 def test_person_span_edges(text: str, names: set[str]) -> None:

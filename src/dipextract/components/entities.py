@@ -270,11 +270,26 @@ def _name_words(doc: Doc, m: Mention) -> list[Token]:
     return [t for t in doc[m.token_start : m.token_end] if any(ch.isalpha() for ch in t.text)]
 
 
+def _name_after_full_name(part: list[Token], word: Token) -> bool:
+    """ "Майкла Джексона Кэтрин": a first name after a first name and surname starts another person."""
+    return (
+        len(part) >= 2
+        and not any(_initial_with_dot(w) for w in (*part, word))
+        and len(word.text) > 2
+        and word.text[:1].isupper()
+        and _first_name(part[0].text)
+        and any("Surn" in p.tag for p in parse(part[-1].text)[:1])
+        and _first_name(word.text)
+        and not any("Patr" in p.tag for p in parse(word.text)[:2])
+    )
+
+
 def _split_persons(doc: Doc, m: Mention) -> list[Mention]:
-    """Two names the tagger ran together: "В.Шеймана А.Кулешов", "А.Лукашенко Виктор", "Дадашев Дадашев".
+    """Two names the tagger ran together: "В.Шеймана А.Кулешов", "А.Лукашенко Виктор", "Дадашев Дадашев",
+    "Майкла Джексона Кэтрин".
 
     A new name starts at an initial that follows a full word, at a first name that follows an
-    initial-led name, and at a word that repeats the one before it.
+    initial-led name or a first name and surname, and at a word that repeats the one before it.
     """
     if m.type != PERSON:
         return [m]
@@ -291,6 +306,7 @@ def _split_persons(doc: Doc, m: Mention) -> list[Mention]:
             (leading_initial and full_word_before)
             or (initial_led and _first_name(words[k].text) and not _initial_with_dot(words[k]))
             or (len(words[k].text) > 3 and words[k].lower_ == words[k - 1].lower_)
+            or _name_after_full_name(part, words[k])
         ):
             cuts.append(words[k].i)
             begin = k
