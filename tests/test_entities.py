@@ -204,6 +204,11 @@ def test_post_mention_leaves_out_the_closing_quote() -> None:
     assert [m.text for m in post.mentions] == ["Глава «Металлоинвеста"]  # as NEREL marks it
 
 
+def test_post_mention_stops_before_a_quoted_word() -> None:
+    doc = extract("В святилище бывший император «известил» богиню о своём уходе с поста.")
+    assert [m.text for e in _by_type(doc, "POST") for m in e.mentions] == ["император"]
+
+
 def test_person_name_without_title() -> None:
     doc = extract("Вчера мадам Тюссо открыла выставку в Лондоне.")
     assert all(not e.name.lower().startswith("мадам") for e in _by_type(doc, "PERSON"))

@@ -270,6 +270,9 @@ def _name_words(doc: Doc, m: Mention) -> list[Token]:
     return [t for t in doc[m.token_start : m.token_end] if any(ch.isalpha() for ch in t.text)]
 
 
+_OPENING_QUOTES = frozenset({"«", '"', "„", "“"})
+
+
 def _name_after_full_name(part: list[Token], word: Token) -> bool:
     """ "Майкла Джексона Кэтрин": a first name after a first name and surname starts another person."""
     return (
@@ -540,6 +543,15 @@ class EntityResolver:
         quoted posts in train).
         """
         text = doc_text(doc)
+        for i in range(m.token_start + 1, m.token_end - 1):
+            # "император «известил» богиню": a quoted word in lower case is a quotation, not a name
+            if doc[i].text in _OPENING_QUOTES and doc[i + 1].text[:1].islower():
+                end = i
+                while end > m.token_start + 1 and doc[end - 1].is_space:
+                    end -= 1
+                span = doc[m.token_start : end]
+                m = Mention(span.start_char, span.end_char, POST, span.text, span.start, span.end, m.source)
+                break
         if m.end - m.start > 2 and text[m.end - 1] in '»"”':
             m = Mention(
                 m.start, m.end - 1, POST, text[m.start : m.end - 1], m.token_start, m.token_end, m.source
