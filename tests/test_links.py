@@ -96,6 +96,15 @@ def test_name_after_the_genitive_owner_holds_the_post() -> None:
     assert _holders(doc, "Адвокат") == {"Андрей Смирнов"}
 
 
+def test_name_after_a_kin_nouns_post_is_the_relative() -> None:
+    # the daughter is named, not the captain; in the genitive the name is the captain's
+    doc = extract("В начале апреля дочь капитана Ханна Ингрэм-Мур предложила ему новый маршрут.")
+    assert _holders(doc, "капитана") == set()
+    assert next(e for e in doc.entities if e.type == "PERSON").name == "Ханна Ингрэм-Мур"
+    doc = extract("Подарок вручили дочери капитана Тома Мура.")
+    assert _holders(doc, "капитана") == {"Том Мур"}
+
+
 def test_rules_alone_still_available(nlp) -> None:  # type: ignore[no-untyped-def]
     pipe = nlp.get_pipe("dipextract_entities")
     pipe.link_model = "rules"

@@ -57,3 +57,12 @@ def test_unknown_name_in_a_or_u_keeps_the_taggers_nominative() -> None:
     """ "Маэхара" may be a nominative or a genitive: only an unambiguous form overrides the tagger."""
     name = normalize_person([NameWord("Сейдзи", "Nom", "Masc"), NameWord("Маэхара", "Nom", "Masc")])
     assert (name.first, name.last) == ("Сейдзи", "Маэхара")
+
+
+def test_tagger_genders_in_conflict_follow_the_first_names_dictionary_reading() -> None:
+    # in "дочь … режиссёра Мария Шукшина" the tagger read "Мария" as the genitive of the man's name "Марий"
+    name = normalize_person([NameWord("Мария", "Gen", "Masc"), NameWord("Шукшина", "Nom", "Fem")])
+    assert (name.first, name.last) == ("Мария", "Шукшина")
+    # a first name the dictionary does not know keeps the tagger's reading of it
+    name = normalize_person([NameWord("Айссата", "Nom", "Fem"), NameWord("Сиссе", "Nom", "Masc")])
+    assert (name.first, name.last) == ("Айссата", "Сиссе")

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from .links import COPULA_LEMMAS
+from .links import COPULA_LEMMAS, KIN_LEMMAS, relative_named
 from .mentions import Mention
 from .segments import sentence_ids
 
@@ -51,6 +51,8 @@ def _shape(t: Token) -> str:
         return t.lemma_
     if t.lower_ in _PRONOUNS:
         return "PRON3"
+    if t.lemma_ in KIN_LEMMAS:
+        return "KIN"
     return t.pos_ or "X"
 
 
@@ -125,7 +127,7 @@ class LinkContext:
         nearest: dict[int, Mention] = {}
         dist: dict[int, tuple[int, int, int]] = {}
         for p in window:
-            if p.overlaps(q):
+            if p.overlaps(q) or (self.sent(p) == sq and relative_named(self.doc, q, p)):
                 continue
             c = self.cluster_of[id(p)]
             # the person's mention in the post's own sentence first ("Путин" in a headline above
@@ -227,6 +229,8 @@ class LinkContext:
         f.append(f"head={head.lemma_.lower()}")
         prev = doc[q.token_start - 1] if q.token_start > 0 else None
         f.append(f"prev={_shape(prev) if prev is not None and not prev.is_space else 'START'}")
+        if prev is not None and prev.lemma_ in KIN_LEMMAS:
+            f.append(f"kin_before={side}{min(sd, 1)}")
         alone = len(self.persons_in.get(self.sent(q), ()))
         f.append(f"sent_persons={min(alone, 3)}|sd{min(sd, 1)}")
         # conjunctions

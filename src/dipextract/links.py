@@ -31,6 +31,33 @@ COPULA_LEMMAS = frozenset(
         "должность",
     }
 )
+# Kin and companions: "дочь капитана Ханна …", "супруга музыканта Эльжбета …" name the relative, not the
+# holder of the post between
+KIN_LEMMAS = frozenset(
+    {
+        "дочь",
+        "сын",
+        "жена",
+        "муж",
+        "супруга",
+        "супруг",
+        "вдова",
+        "мать",
+        "отец",
+        "брат",
+        "сестра",
+        "внук",
+        "внучка",
+        "подруга",
+        "друг",
+        "невеста",
+        "жених",
+        "племянник",
+        "племянница",
+        "родственник",
+        "родственница",
+    }
+)
 # Appointment verbs count only in the passive ("назначен", "избран"): "Янукович назначил начальника" is not it.
 _PASSIVE_PREFIXES = ("назначен", "избран", "переизбран", "утвержден", "утверждён", "выбран")
 _DASHES = frozenset({"-", "–", "—"})
@@ -103,6 +130,30 @@ def _case(tokens: Iterable[Token]) -> str | None:
     return None
 
 
+def kin_before(doc: Doc, post: Mention) -> Token | None:
+    """ "дочь знаменитого писателя, актёра и режиссёра …": the kin noun a genitive post depends on."""
+    if "Gen" not in doc[post.token_start].morph.get("Case") and "Gen" not in doc[
+        post.token_end - 1
+    ].morph.get("Case"):
+        return None
+    for t in reversed(doc[max(0, post.token_start - 8) : post.token_start]):
+        if t.lemma_ in KIN_LEMMAS:
+            return t
+        if t.is_sent_start or not (
+            t.text == "," or t.lemma_ == "и" or t.pos_ in ("ADJ", "DET") or "Gen" in t.morph.get("Case")
+        ):
+            return None
+    return None
+
+
+def relative_named(doc: Doc, post: Mention, person: Mention) -> bool:
+    """ "дочь капитана Ханна Ингрэм-Мур": the name after a kin noun's genitive post, not itself in the
+    genitive, is the relative's ("дочери капитана Тома Мура" names the captain)."""
+    if person.start < post.end or kin_before(doc, post) is None:
+        return False
+    return "Gen" not in doc[person.token_end - 1].morph.get("Case")
+
+
 def _owner_skipped(doc: Doc, post: Mention, nearest: Mention, after: list[Mention]) -> Mention:
     """ "Адвокат Александра Кокорина Андрей Ромашов": a name in the genitive right after the post says whose
     lawyer it is; the next name, in the post's own case, holds the post."""
@@ -133,6 +184,7 @@ def find_holder(
         (p for p in persons if p.end <= post.start and _same_sentence(doc, p, post)), key=lambda p: -p.end
     )
     last = _chain_end(doc, post, posts)
+    after = [p for p in after if not relative_named(doc, post, p)]
     if after:
         nearest = next((p for p in after if p.start >= last.end), None)
         if nearest is not None:

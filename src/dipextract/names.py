@@ -114,11 +114,16 @@ def _name_parse(word: str, tag: str, case: str | None, gender: str | None):  # t
 
 
 def _gender_of(words: list[NameWord]) -> str | None:
-    for w in words:
-        if w.gender == "Fem":
-            return "femn"
-        if w.gender == "Masc":
-            return "masc"
+    """The tagger's gender when its words agree; else the dictionary's first reading of the first name
+    ("Мария Шукшина" read as "Марий Шукшин" in a genitive chain: Мария is first a woman's name)."""
+    tagged = {w.gender for w in words} & {"Fem", "Masc"}
+    if len(tagged) == 1:
+        return "femn" if tagged == {"Fem"} else "masc"
+    if tagged:
+        first = next((p for p in parse(words[0].text) if p.is_known), None)
+        if first is not None and "Name" in first.tag and first.tag.gender in ("masc", "femn"):
+            return str(first.tag.gender)
+        return "femn" if next(w.gender for w in words if w.gender in tagged) == "Fem" else "masc"
     for w in words:
         for p in parse(w.text):
             if "Name" in p.tag and p.tag.gender in ("masc", "femn"):

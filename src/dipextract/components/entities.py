@@ -25,7 +25,7 @@ from ..const import (
 from ..dates import find_dates, find_published
 from ..gazetteer import Gazetteer, GazetteerHit, gazetteer
 from ..link_model import LinkContext, link_holders, load_weights
-from ..links import rule_holders
+from ..links import relative_named, rule_holders
 from ..mentions import Mention
 from ..morph import parse
 from ..names import NameWord, first_names, normalize_person
@@ -133,7 +133,7 @@ def _apposition_case(doc: Doc, m: Mention, post_ends: dict[int, Mention]) -> str
     """The case of the post a name stands in apposition to, when the tagger read every word of the name
     as nominative after an oblique post: "визита министра иностранных дел Японии Сейджи Маехары"."""
     post = post_ends.get(m.token_start)
-    if m.type != PERSON or post is None:
+    if m.type != PERSON or post is None or relative_named(doc, post, m):
         return None
     post_case = (doc[post.token_start].morph.get("Case") or [None])[0]
     name_cases = {(t.morph.get("Case") or [None])[0] for t in doc[m.token_start : m.token_end] if t.is_alpha}
