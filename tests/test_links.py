@@ -105,6 +105,40 @@ def test_name_after_a_kin_nouns_post_is_the_relative() -> None:
     assert _holders(doc, "капитана") == {"Том Мур"}
 
 
+def test_link_features_see_a_post_of_another_country() -> None:
+    from dipextract.api import load
+    from dipextract.link_model import LinkContext
+    from dipextract.links import rule_holders
+    from dipextract.mentions import Mention
+
+    text = "Президент ЮАР Нельсон Мандела болен. Президент США Барак Обама посетит тюрьму, где сидел Мандела."
+    doc = load()(text)
+
+    def mention(surface: str, type_: str, nth: int = 0) -> Mention:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(surface, start + 1)
+        span = doc.char_span(start, start + len(surface))
+        return Mention(start, start + len(surface), type_, surface, span.start, span.end, "test")
+
+    mandela, obama, mandela2 = (
+        mention("Нельсон Мандела", "PERSON"),
+        mention("Барак Обама", "PERSON"),
+        mention("Мандела", "PERSON", 1),
+    )
+    za_post, us_post = mention("Президент ЮАР", "POST"), mention("Президент США", "POST")
+    persons, posts = [mandela, obama, mandela2], [za_post, us_post]
+    cluster_of = {id(mandela): 0, id(mandela2): 0, id(obama): 1}
+    countries = [
+        (text.index("ЮАР"), text.index("ЮАР") + 3, "ZA"),
+        (text.index("США"), text.index("США") + 3, "US"),
+    ]
+    ctx = LinkContext(doc, persons, posts, cluster_of, rule_holders(doc, persons, posts), countries)
+    by_person = {c.person: c.features for c in ctx.candidates(us_post)}
+    assert "country_conflict" in by_person[0]
+    assert "country_agree" in by_person[1]
+
+
 def test_rules_alone_still_available(nlp) -> None:  # type: ignore[no-untyped-def]
     pipe = nlp.get_pipe("dipextract_entities")
     pipe.link_model = "rules"

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from dipextract.api import _prepare, load
-from dipextract.const import PERSON, POST
+from dipextract.const import COUNTRY, PERSON, POST
 from dipextract.evaluate.brat import BratDoc, load_brat, relation_pairs
 from dipextract.link_model import Candidate, LinkContext
 from dipextract.links import rule_holders
@@ -70,7 +70,14 @@ def context(doc) -> LinkContext:
             else:
                 posts.setdefault((start, end), m)
     post_list = list(posts.values())
-    return LinkContext(doc, persons, post_list, cluster_of, rule_holders(doc, persons, post_list))
+    countries = [
+        (start, end, entity["iso"])
+        for entity in doc._.entities or []
+        if entity["type"] == COUNTRY and entity.get("iso")
+        for start, end in entity["mentions"]
+    ]
+    rules = rule_holders(doc, persons, post_list)
+    return LinkContext(doc, persons, post_list, cluster_of, rules, countries)
 
 
 def examples(corpus: list[tuple[BratDoc, bytes]], vocab) -> list[tuple[list[Candidate], set, LinkContext]]:

@@ -86,6 +86,7 @@ class LinkContext:
         posts: list[Mention],
         cluster_of: dict[int, int],
         rule_holder: dict[int, Mention | None],
+        countries: Sequence[tuple[int, int, str]] = (),
     ) -> None:
         self.doc = doc
         self.ids = sentence_ids(doc)
@@ -106,6 +107,18 @@ class LinkContext:
         self.posts_in: dict[int, list[Mention]] = {}
         for m in sorted(posts, key=lambda m: m.start):
             self.posts_in.setdefault(self.ids[m.token_start], []).append(m)
+        # the country named inside each post ("президент США"), and the countries of the posts the rules
+        # give each person: "президент США" is not Mandela's when "президент ЮАР Нельсон Мандела" is
+        self.post_country: dict[int, str] = {}
+        for q in posts:
+            inside = {iso for s, e, iso in countries if q.start <= s and e <= q.end}
+            if len(inside) == 1:  # "посол России в США" names two: no single country to compare
+                self.post_country[id(q)] = inside.pop()
+        self.person_countries: dict[int, set[str]] = {}
+        for q in posts:
+            h, iso = rule_holder.get(id(q)), self.post_country.get(id(q))
+            if h is not None and iso is not None:
+                self.person_countries.setdefault(cluster_of[id(h)], set()).add(iso)
         # the head words of the posts the rules give each person, with the posts' ids
         self.rule_heads: dict[int, dict[str, set[int]]] = {}
         for q in posts:
@@ -208,6 +221,10 @@ class LinkContext:
         qg, pg = _gender([head]), _gender(doc[p.token_start : p.token_end])
         if "-" not in (qg, pg) and num == "Sing":
             f.append("gender_agree" if qg == pg else "gender_differ")
+        post_country, known = self.post_country.get(id(q)), self.person_countries.get(c)
+        if post_country is not None and known:
+            # "президент США" is hardly the post of a person the text has made "президент ЮАР"
+            f.append("country_agree" if post_country in known else "country_conflict")
         # the person
         size = self.sizes.get(c, 1)
         f.append(f"size={min(size, 4)}")

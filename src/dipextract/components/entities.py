@@ -710,7 +710,8 @@ class EntityResolver:
         by_key: dict[tuple[str, str], dict[str, Any]] = {}
         posts = [m for m in mentions if m.type == POST]
         cluster_of = {id(m): n for n, e in enumerate(entities) for m in e["mentions"]}
-        holders = self._holders(doc, persons, posts, cluster_of)
+        countries = [(m.start, m.end, m.iso) for m in mentions if m.type == COUNTRY and m.iso]
+        holders = self._holders(doc, persons, posts, cluster_of, countries)
         person_of = {id(m): e for e in entities for m in e["mentions"]}
         # a post held by several people ("сенаторы Маккейн и Рубио") is one POST entity per holder,
         # each with its own copy of the mention
@@ -762,7 +763,12 @@ class EntityResolver:
         return [self._plain(e) for e in entities]
 
     def _holders(
-        self, doc: Doc, persons: list[Mention], posts: list[Mention], cluster_of: dict[int, int]
+        self,
+        doc: Doc,
+        persons: list[Mention],
+        posts: list[Mention],
+        cluster_of: dict[int, int],
+        countries: list[tuple[int, int, str]],
     ) -> dict[int, list[Mention]]:
         """Each post's holders (none, one, or several for a plural post), by mention id.
 
@@ -774,7 +780,7 @@ class EntityResolver:
         if self.link_model == "rules":
             return {k: [h] if h is not None else [] for k, h in rule.items()}
         weights, settings = load_weights()
-        return link_holders(LinkContext(doc, persons, posts, cluster_of, rule), weights, settings)
+        return link_holders(LinkContext(doc, persons, posts, cluster_of, rule, countries), weights, settings)
 
     @staticmethod
     def _fill_post_fields(entities: list[dict[str, Any]], text: str) -> None:

@@ -192,16 +192,18 @@ class EntityIndex:
         )["id"]
 
     def post_of(self, entity_id: str, near: int) -> str | None:
-        """The participant's post as the text gives it: the held POST mentioned nearest to char offset near."""
+        """The participant's post as the text gives it: of the held POSTs, one that says where (a country or
+        an organisation: "Премьер-министр Великобритании" rather than "политик"), mentioned nearest to near."""
         ent = self.entities.get(entity_id, {})
-        best: tuple[int, str] | None = None
+        best: tuple[tuple[int, int], str] | None = None
         for pid in ent.get("posts") or []:
             post = self.entities.get(pid)
             if post is None:
                 continue
-            dist = min(abs(s - near) for s, _e in post["mentions"])
-            if best is None or dist < best[0]:
-                best = (dist, post["name"])
+            vague = int(not (post.get("country") or post.get("organization")))
+            key = (vague, min(abs(s - near) for s, _e in post["mentions"]))
+            if best is None or key < best[0]:
+                best = (key, post["name"])
         return best[1] if best else None
 
 
