@@ -139,6 +139,11 @@ def test_link_features_see_a_post_of_another_country() -> None:
     assert "country_agree" in by_person[1]
 
 
+def test_name_behind_its_own_preposition_does_not_hold_the_post_before_it() -> None:
+    doc = extract("Вице-президент США Джо Байден беседовал с президентом Эквадора о Сноудене.")
+    assert "Сноуден" not in _holders(doc, "президентом Эквадора")
+
+
 def test_rules_alone_still_available(nlp) -> None:  # type: ignore[no-untyped-def]
     pipe = nlp.get_pipe("dipextract_entities")
     pipe.link_model = "rules"

@@ -126,6 +126,11 @@ class LinkContext:
             if h is not None:
                 self.rule_heads.setdefault(cluster_of[id(h)], {}).setdefault(self._head(q), set()).add(id(q))
 
+    def _governed(self, q: Mention, p: Mention) -> bool:
+        """ "беседовал с президентом Эквадора о Сноудене": a name after the post behind a preposition of its
+        own is no apposition to it."""
+        return p.start >= q.end and p.token_start > q.token_end and self.doc[p.token_start - 1].pos_ == "ADP"
+
     def sent(self, m: Mention) -> int:
         return self.ids[m.token_start]
 
@@ -140,7 +145,9 @@ class LinkContext:
         nearest: dict[int, Mention] = {}
         dist: dict[int, tuple[int, int, int]] = {}
         for p in window:
-            if p.overlaps(q) or (self.sent(p) == sq and relative_named(self.doc, q, p)):
+            if p.overlaps(q) or (
+                self.sent(p) == sq and (relative_named(self.doc, q, p) or self._governed(q, p))
+            ):
                 continue
             c = self.cluster_of[id(p)]
             # the person's mention in the post's own sentence first ("Путин" in a headline above
