@@ -229,9 +229,10 @@ class LinkContext:
         if "-" not in (qg, pg) and num == "Sing":
             f.append("gender_agree" if qg == pg else "gender_differ")
         post_country, known = self.post_country.get(id(q)), self.person_countries.get(c)
-        if post_country is not None and known:
-            # "президент США" is hardly the post of a person the text has made "президент ЮАР"
-            f.append("country_agree" if post_country in known else "country_conflict")
+        if post_country is not None and known and post_country not in known:
+            # "президент США" is hardly the post of a person the text has made "президент ЮАР"; agreement
+            # says little ("глава японского МИДа" beside "Премьер-министр Японии Наото Кан" is another man)
+            f.append("country_conflict")
         # the person
         size = self.sizes.get(c, 1)
         f.append(f"size={min(size, 4)}")
