@@ -536,3 +536,20 @@ def test_cli_missing_folder_exits_2(args):
 def test_cli_events_rejects_folder_without_scorer(tmp_path):
     result = CliRunner().invoke(evaluate_app, ["events", str(tmp_path)])
     assert result.exit_code == 2 and "events_eval.py" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "adjective"),
+    [
+        ("российского", True),
+        ("Американские", True),
+        ("России", False),
+        ("США", False),
+        ("Нижний Новгород", False),
+    ],
+)
+def test_factrueval_leaves_place_adjectives_out(text, adjective):
+    # the standard annotates names, not the adjectives made from them (NEREL marks both)
+    from dipextract.evaluate.factru import _place_adjective
+
+    assert _place_adjective(text) is adjective
