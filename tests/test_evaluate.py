@@ -553,3 +553,19 @@ def test_factrueval_leaves_place_adjectives_out(text, adjective):
     from dipextract.evaluate.factru import _place_adjective
 
     assert _place_adjective(text) is adjective
+
+
+@pytest.mark.parametrize(
+    ("text", "descriptor"),
+    [
+        ("правительства", True),
+        ("эстонская полиция", True),
+        ("партии «Яблоко", False),
+        ("Сенате", False),
+        ("МИДа", False),
+    ],
+)
+def test_factrueval_leaves_common_noun_organisations_out(text, descriptor):
+    from dipextract.evaluate.factru import _common_noun_body
+
+    assert _common_noun_body(text) is descriptor
