@@ -209,6 +209,15 @@ def test_post_mention_stops_before_a_quoted_word() -> None:
     assert [m.text for e in _by_type(doc, "POST") for m in e.mentions] == ["император"]
 
 
+def test_a_place_opening_a_sentence_is_no_person() -> None:
+    # the tagger reads "Муром" as the instrumental of the surname "Мур"; inside a sentence it may be one
+    doc = extract("Муром готовится к празднику. Встреча с Муром прошла в Лондоне.")
+    assert [(e.type, e.name) for e in doc.entities if e.name in ("Муром", "Мур")] == [
+        ("CITY", "Муром"),
+        ("PERSON", "Мур"),
+    ]
+
+
 def test_person_name_without_title() -> None:
     doc = extract("Вчера мадам Тюссо открыла выставку в Лондоне.")
     assert all(not e.name.lower().startswith("мадам") for e in _by_type(doc, "PERSON"))

@@ -455,6 +455,7 @@ class EntityResolver:
         post_ends = {m.token_end: m for m in mentions if m.type == POST}
         for m in mentions:
             self._normalize(doc, m, _apposition_case(doc, m, post_ends))
+        mentions = [self._place_not_person(doc, m) for m in mentions]
         mentions = _with_latin_spellings(doc, mentions)
         mentions.sort(key=lambda m: (m.start, -m.end))
         return mentions
@@ -638,6 +639,22 @@ class EntityResolver:
             name=hit.place.name,
             iso=hit.place.iso,
         )
+        return m
+
+    def _place_not_person(self, doc: Doc, m: Mention) -> Mention:
+        """ "Муром готовится к празднику": a sentence's first word read as a person only in an oblique case
+        ("Мур" in the instrumental) that is, as written, the name of a known place, is that place ("с Муром"
+        inside a sentence stays the man)."""
+        if m.type != PERSON or m.token_end - m.token_start != 1 or m.name == m.text:
+            return m
+        if not doc[m.token_start].is_sent_start:
+            return m
+        for kind in _PLACE_TYPES:
+            place = self.gazetteer.resolve(kind, m.text)
+            if place is not None and place.name == m.text:
+                return dataclasses.replace(
+                    m, type=kind, name=place.name, iso=place.iso, first=None, last=None
+                )
         return m
 
     def _rule_posts(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
