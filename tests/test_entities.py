@@ -209,6 +209,13 @@ def test_post_mention_stops_before_a_quoted_word() -> None:
     assert [m.text for e in _by_type(doc, "POST") for m in e.mentions] == ["император"]
 
 
+def test_organisation_keeps_its_ordinal() -> None:
+    doc = extract("Он служил в 1-й армии США, а затем в штабе 1-го Украинского фронта.")
+    mentions = {m.text for e in _by_type(doc, "ORGANIZATION") for m in e.mentions}
+    assert "1-й армии США" in mentions
+    assert "1-я армия США" in {e.name for e in _by_type(doc, "ORGANIZATION")}
+
+
 def test_a_place_opening_a_sentence_is_no_person() -> None:
     # the tagger reads "Муром" as the instrumental of the surname "Мур"; inside a sentence it may be one
     doc = extract("Муром готовится к празднику. Встреча с Муром прошла в Лондоне.")

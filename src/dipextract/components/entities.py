@@ -270,6 +270,17 @@ def _name_words(doc: Doc, m: Mention) -> list[Token]:
     return [t for t in doc[m.token_start : m.token_end] if any(ch.isalpha() for ch in t.text)]
 
 
+_ORDINAL = re.compile(r"\d+-(?:й|я|е|го|ой|ая|ое|ого|ом|ым|ей|м|му|ю)")
+
+
+def _with_ordinal(doc: Doc, m: Mention) -> Mention:
+    """ "1-го Украинского фронта", "58-й армии": the numbered unit's ordinal is part of its name."""
+    if m.token_start == 0 or not _ORDINAL.fullmatch(doc[m.token_start - 1].text):
+        return m
+    start = doc[m.token_start - 1]
+    return dataclasses.replace(m, start=start.idx, text=doc_text(doc)[start.idx : m.end], token_start=start.i)
+
+
 _OPENING_QUOTES = frozenset({"«", '"', "„", "“"})
 
 
@@ -423,6 +434,7 @@ class EntityResolver:
         mentions = [
             self._post_core(doc, self._without_destination(doc, m)) if m.type == POST else m for m in mentions
         ]
+        mentions = [_with_ordinal(doc, m) if m.type == ORGANIZATION else m for m in mentions]
         mentions = self._without_holder_names(doc, mentions)
         places = [(h.start, h.end) for h in hits if h.place.kind != ORGANIZATION]
         mentions = [self._person_core(doc, m, places) if m.type == PERSON else m for m in mentions]
