@@ -66,3 +66,9 @@ def test_tagger_genders_in_conflict_follow_the_first_names_dictionary_reading() 
     # a first name the dictionary does not know keeps the tagger's reading of it
     name = normalize_person([NameWord("Айссата", "Nom", "Fem"), NameWord("Сиссе", "Nom", "Masc")])
     assert (name.first, name.last) == ("Айссата", "Сиссе")
+
+
+def test_unknown_womans_given_name_in_an_oblique_case() -> None:
+    # "с женой политика Грасой Машел": a foreign woman's given name declines like "Анна"
+    name = normalize_person([NameWord("Грасой", "Ins", "Fem"), NameWord("Машел", "Ins", "Fem")])
+    assert (name.first, name.last) == ("Граса", "Машел")

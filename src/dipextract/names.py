@@ -148,11 +148,12 @@ def nominative_word(word: str, role: str, case: str | None, gender: str | None) 
     for ending, nominative in _SURNAME_RULES.get((gender or "masc", case), ()):
         if lower.endswith(ending) and len(lower) > len(ending) + 1:
             return _restore_case(lower[: -len(ending)] + nominative, word)
-    if gender != "femn":
+    if gender != "femn" or role == "first":  # "Никитой", and a woman's given name: "Грасой Машел"
         for ending in _A_STEM_RULES.get(case, ()):
             stem = lower[: -len(ending)]
             if lower.endswith(ending) and len(stem) >= 3 and stem[-1] not in _VOWELS:
                 return _restore_case(stem + "а", word)
+    if gender != "femn":
         for ending in _CONSONANT_RULES.get(case, ()):
             stem = lower[: -len(ending)]
             if not lower.endswith(ending) or len(stem) < 3:
