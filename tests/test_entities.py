@@ -209,6 +209,16 @@ def test_post_mention_stops_before_a_quoted_word() -> None:
     assert [m.text for e in _by_type(doc, "POST") for m in e.mentions] == ["император"]
 
 
+def test_post_and_organisation_end_before_the_event_they_attend() -> None:
+    doc = extract(
+        "Это решение приняли министры иностранных дел Европейского союза на совещании в Люксембурге."
+    )
+    spans = {(e.type, m.text) for e in doc.entities for m in e.mentions}
+    assert ("POST", "министры иностранных дел Европейского союза") in spans
+    assert ("ORGANIZATION", "Европейского союза") in spans
+    assert not [text for _, text in spans if "совещании" in text]
+
+
 def test_organisation_keeps_its_ordinal() -> None:
     doc = extract("Он служил в 1-й армии США, а затем в штабе 1-го Украинского фронта.")
     mentions = {m.text for e in _by_type(doc, "ORGANIZATION") for m in e.mentions}

@@ -23,6 +23,7 @@ from ..const import (
     SPANS_NER,
 )
 from ..dates import find_dates, find_published
+from ..events.lexicon import trigger_lemmas
 from ..gazetteer import Gazetteer, GazetteerHit, gazetteer
 from ..link_model import LinkContext, link_holders, load_weights
 from ..links import relative_named, rule_holders
@@ -281,6 +282,20 @@ def _with_ordinal(doc: Doc, m: Mention) -> Mention:
     return dataclasses.replace(m, start=start.idx, text=doc_text(doc)[start.idx : m.end], token_start=start.i)
 
 
+def _before_event_phrase(doc: Doc, m: Mention) -> Mention:
+    """ "министры иностранных дел Европейского союза [на совещании в Люксембурге]": a post or an organisation
+    ends before "в/на" + an event noun, which says where its holder was, not what it is."""
+    triggers = trigger_lemmas()
+    for i in range(m.token_start + 1, m.token_end - 1):
+        if doc[i].lower_ in ("в", "во", "на") and doc[i + 1].pos_ == "NOUN" and doc[i + 1].lemma_ in triggers:
+            end = i
+            while end > m.token_start + 1 and doc[end - 1].is_space:
+                end -= 1
+            span = doc[m.token_start : end]
+            return dataclasses.replace(m, end=span.end_char, text=span.text, token_end=span.end)
+    return m
+
+
 _OPENING_QUOTES = frozenset({"«", '"', "„", "“"})
 
 
@@ -435,6 +450,7 @@ class EntityResolver:
             self._post_core(doc, self._without_destination(doc, m)) if m.type == POST else m for m in mentions
         ]
         mentions = [_with_ordinal(doc, m) if m.type == ORGANIZATION else m for m in mentions]
+        mentions = [_before_event_phrase(doc, m) if m.type in (POST, ORGANIZATION) else m for m in mentions]
         mentions = self._without_holder_names(doc, mentions)
         places = [(h.start, h.end) for h in hits if h.place.kind != ORGANIZATION]
         mentions = [self._person_core(doc, m, places) if m.type == PERSON else m for m in mentions]
