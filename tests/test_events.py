@@ -482,3 +482,37 @@ def test_time_of_day_is_the_when_without_a_date(text: str, when: str) -> None:
     assert events and events[0].when is not None
     assert events[0].when.text == when and events[0].when.value is None
     assert when in text
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "status", "value"),
+    [
+        # a planned event's weekday, month or day without a year lies ahead of the publication date
+        (
+            "В среду глава российского МИД Сергей Лавров посетит Шанхай.",
+            dt.date(2024, 4, 9),
+            "planned",
+            "2024-04-10",
+        ),
+        ("Президент России Владимир Путин посетит Китай в мае.", dt.date(2023, 6, 10), "planned", "2024-05"),
+        (
+            "Президент России Владимир Путин посетит Китай 5 мая.",
+            dt.date(2023, 6, 10),
+            "planned",
+            "2024-05-05",
+        ),
+        # held events, and a planned one said on its own weekday, stay where the text puts them
+        ("Президент России Владимир Путин посетил Китай 5 мая.", dt.date(2023, 6, 10), "held", "2023-05-05"),
+        ("В прошлую среду Сергей Лавров посетил Шанхай.", dt.date(2024, 4, 9), "held", "2024-04-03"),
+        (
+            "Во вторник Сергей Лавров проведёт переговоры с Ван И.",
+            dt.date(2024, 4, 9),
+            "planned",
+            "2024-04-09",
+        ),
+    ],
+)
+def test_planned_event_time_lies_ahead(text: str, published: dt.date, status: str, value: str) -> None:
+    (event,), _ = _events(text, published)
+    assert event.status == status
+    assert event.when is not None and event.when.value == value

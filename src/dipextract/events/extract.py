@@ -15,7 +15,7 @@ from .index import EntityIndex
 from .lexicon import cue
 from .merge import Draft, merge_drafts
 from .participants import find_participants
-from .place_time import find_location, find_occasion, find_when, when_of
+from .place_time import ahead, find_location, find_occasion, find_when, when_of
 from .status import find_status
 from .tree import Tree
 from .triggers import Trigger, find_triggers
@@ -203,4 +203,6 @@ def extract_events(doc: Doc) -> list[dict[str, Any]]:
     events = merge_drafts(drafts, lambda d: _body(d, sentences, index))
     for e in events:
         e.participants = _drop_represented(e.participants, index)
+        if e.status == "planned" and e.when is not None:
+            e.when = ahead(e.when, published)
     return [_plain(e, n, index, sentences) for n, e in enumerate(events, 1)]

@@ -268,6 +268,38 @@ def _clock_time(tok: Token, words: Sequence[Token], tree: Tree) -> dict[str, str
     return None
 
 
+_WEEKDAY_WORD = re.compile(r"понедельник|вторник|сред[ауы]|четверг|пятниц|суббот|воскресен", re.IGNORECASE)
+_MONTH_WORD = re.compile(
+    r"январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр", re.IGNORECASE
+)
+_PAST_WORD = re.compile(r"прошл|минувш|предыдущ", re.IGNORECASE)
+
+
+def ahead(when: dict[str, str | None], published: dt.date | None) -> dict[str, str | None]:
+    """A planned event's time read forward: "посетит Шанхай в среду", said on a Tuesday, is the next day,
+    not the Wednesday before; "в мае" said in June without a year is next May."""
+    value, text = when.get("value"), when.get("text") or ""
+    if published is None or not value or "/" in value or _PAST_WORD.search(text) or re.search(r"\d{4}", text):
+        return when
+    try:
+        if len(value) == 10:
+            day = dt.date.fromisoformat(value)
+            if day >= published:
+                return when
+            if _WEEKDAY_WORD.search(text):
+                day += dt.timedelta(days=7 * ((published - day).days // 7 + 1))
+            elif _MONTH_WORD.search(text):
+                day = day.replace(year=day.year + 1)
+            else:
+                return when
+            return {**when, "value": day.isoformat()}
+        if len(value) == 7 and _MONTH_WORD.search(text) and value < published.isoformat()[:7]:
+            return {**when, "value": f"{int(value[:4]) + 1}{value[4:]}"}
+    except ValueError:  # 29 February of a year without one
+        return when
+    return when
+
+
 def when_of(ref: Ref, words: Sequence[Token], published: dt.date | None) -> dict[str, str | None]:
     doc = words[0].doc
     start = ref.start
