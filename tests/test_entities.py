@@ -334,6 +334,16 @@ def test_a_national_post_without_a_country_is_the_articles_country() -> None:
     assert next(e for e in doc.entities if e.id == post.holder).country == "RU"
 
 
+def test_a_post_nested_in_another_takes_its_country() -> None:
+    text = (
+        "Министр иностранных дел России Сергей Лавров прибыл в Китай. В Китае его встретили в аэропорту. "
+        "Китай и Россия готовят визит."
+    )
+    posts = {m.text: e.country for e in _by_type(extract(text), "POST") for m in e.mentions}
+    assert posts["Министр иностранных дел России"] == "RU"
+    assert posts["Министр иностранных дел"] == "RU"  # not China, the country the article names most
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -891,8 +891,23 @@ class EntityResolver:
                 post["holder"] = holder["id"]
         home = _home_country(entities)
         by_id = {e["id"]: e for e in entities}
+        outer = [(m, e) for e in entities if e["type"] == POST and e["country"] for m in e["mentions"]]
         for post in (e for e in entities if e["type"] == POST and e["country"] is None):
-            if post["organization"] is None and _national_post(post.get("name") or ""):
+            # "Министр иностранных дел" inside "Министр иностранных дел России" is Russia's too
+            post["country"] = next(
+                (
+                    e["country"]
+                    for pm in post["mentions"]
+                    for m, e in outer
+                    if m.contains(pm) and (m.start, m.end) != (pm.start, pm.end)
+                ),
+                None,
+            )
+            if (
+                post["country"] is None
+                and post["organization"] is None
+                and _national_post(post.get("name") or "")
+            ):
                 holder = by_id.get(post["holder"]) if post["holder"] is not None else None
                 post["country"] = (holder["country"] if holder is not None else None) or home
                 if holder is not None:
