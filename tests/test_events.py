@@ -119,12 +119,19 @@ def test_participants(text: str, kind: str, surnames: set[str]) -> None:
         ("Президент Узбекистана Шавкат Мирзиёев планирует посетить Москву в июне.", "planned"),
         ("Визит Шавката Мирзиёева в Москву, запланированный на июнь, отменён.", "cancelled"),
         ("Заседание Совета Федерации состоится 20 июня.", "planned"),
+        # an event being prepared lies ahead, whatever the tense of the sentence
+        ("Готовится визит Владимира Путина в Китай, сообщил Сергей Лавров.", "planned"),
     ],
 )
 def test_status(text: str, status: str) -> None:
     events, _ = _events(text)
     assert events, "no event found"
     assert events[0].status == status
+
+
+def test_an_event_being_prepared_is_planned_inside_a_past_sentence() -> None:
+    events, _ = _events("Сергей Лавров и Ван И обсудили подготовку визита Владимира Путина в Китай.")
+    assert [(e.type, e.status) for e in events] == [("meeting", "held"), ("visit", "planned")]
 
 
 # ---------------------------------------------------------------- place and time
