@@ -165,6 +165,7 @@ def test_place_and_time(text: str, city: str, when: str) -> None:
         "Министр Сергей Шойгу ответил на вопросы журналистов на пресс-конференции.",
         "В беседе с корреспондентом политолог Андрей Смирнов рассказал о выборах.",
         "Президент Владимир Путин подписал указ о назначении губернатора.",
+        "Министр здравоохранения Михаил Мурашко получил консультацию врача в Москве 5 марта.",
     ],
 )
 def test_not_events(text: str) -> None:
@@ -523,3 +524,14 @@ def test_planned_event_time_lies_ahead(text: str, published: dt.date, status: st
     (event,), _ = _events(text, published)
     assert event.status == status
     assert event.when is not None and event.when.value == value
+
+
+def test_consultations_between_countries_are_a_meeting() -> None:
+    events, ents = _events(
+        "Следующий раунд российско-китайских консультаций по стратегической стабильности пройдёт в Москве "
+        "во второй половине года."
+    )
+    (event,) = events
+    assert (event.type, event.status) == ("meeting", "planned")
+    assert {p.name for p in event.participants} == {"Россия", "Китай"}
+    assert event.location is not None and ents[event.location.city].name == "Москва"

@@ -120,6 +120,8 @@ def _keep(trigger: Trigger, words: Sequence[Token], tree: Tree, index: EntityInd
         return False
     if lemma in _RECEPTION and _paperwork(tree, tok, words):
         return False
+    if lemma == "консультация" and tok.morph.get("Number") != ["Plur"]:
+        return False  # "консультация врача"; "консультации министерств" are talks
     if lemma in _SIGN and not (arg_lemmas & cue("agreement") or _near(words, tok, "agreement", 4)):
         return False
     if (
