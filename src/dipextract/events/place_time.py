@@ -130,6 +130,18 @@ def _place_args(
     return found
 
 
+def _dates_a_noun(date: Ref, tok: Token, tree: Tree) -> bool:
+    """ "По итогам встречи подписали план консультаций на 2024–2025 годы": the date belongs to the noun it
+    hangs on ("план"), not to the clause the event noun stands in."""
+    doc = tok.doc
+    inside = range(date.start, date.end)
+    for i in inside:
+        head = tree.head(doc[i])
+        if head is not None and head.i not in inside:
+            return head.pos_ == "NOUN" and head.i != tok.i
+    return False
+
+
 def _main_clause(tok: Token, tree: Tree) -> set[int]:
     """Tokens of the main clause when the trigger stands in it; empty when the trigger is in a subordinate clause."""
     subordinate = ("acl", "acl:relcl", "ccomp", "parataxis", "advcl")
@@ -246,7 +258,9 @@ def find_when(
         if (
             chosen is None
         ):  # the one date of the trigger's main clause ("Во вторник X, прибывший ..., встретился")
-            mine = [d for d in dates if d.start in _main_clause(tok, tree)]
+            mine = [
+                d for d in dates if d.start in _main_clause(tok, tree) and not _dates_a_noun(d, tok, tree)
+            ]
             chosen = mine[0] if len(mine) == 1 and len(dates) <= 2 else None
     else:
         chosen = min(dates, key=lambda d: abs(d.start - tok.i))
