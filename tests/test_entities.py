@@ -219,6 +219,21 @@ def test_post_and_organisation_end_before_the_event_they_attend() -> None:
     assert not [text for _, text in spans if "совещании" in text]
 
 
+def test_post_holds_no_verb_of_its_own() -> None:
+    doc = extract("Эрдоган пригласил казахстанского лидера посетить Турцию с государственным визитом.")
+    assert [m.text for e in _by_type(doc, "POST") for m in e.mentions] == ["казахстанского лидера"]
+    # a verb inside a quoted name stays
+    doc = extract("Главный редактор радиостанции «Говорит Москва» Сергей Доренко погиб.")
+    assert any("«Говорит Москва" in m.text for e in _by_type(doc, "POST") for m in e.mentions)
+
+
+def test_sentence_initial_surname_with_a_common_noun_homograph_stays_a_person() -> None:
+    # "Токаев" is also the genitive plural of "токай"; only a nominative noun opens a sentence as a post
+    doc = extract("Токаев провел телефонный разговор с Эрдоганом.")
+    assert {e.name for e in _by_type(doc, "PERSON")} == {"Токаев", "Эрдоган"}
+    assert _by_type(doc, "POST") == []
+
+
 def test_organisation_keeps_its_ordinal() -> None:
     doc = extract("Он служил в 1-й армии США, а затем в штабе 1-го Украинского фронта.")
     mentions = {m.text for e in _by_type(doc, "ORGANIZATION") for m in e.mentions}

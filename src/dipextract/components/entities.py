@@ -524,8 +524,13 @@ class EntityResolver:
             return None  # "Южными Курилами", "семья Шаймиевых": a plural is a place or a family, not a person
         if len(words) == 1 and words[0].lower_.endswith(_FAMILY_ENDINGS):
             return None  # "Шаймиевых", "Романовых": the plural of an -ов/-ев/-ин surname names a family
-        if m.token_end - m.token_start == 1 and doc[m.token_start].is_sent_start and _common_noun(m.text):
+        if (
+            m.token_end - m.token_start == 1
+            and doc[m.token_start].is_sent_start
+            and _dictionary_word(m.text, ("NOUN",), nominative=True)
+        ):
             # "Литератор проведёт конференцию": a capitalised sentence-initial person noun, not a name
+            # ("Токаев провёл …" is no genitive plural of "токай")
             return Mention(m.start, m.end, POST, m.text, m.token_start, m.token_end, m.source)
         start = m.token_start
         while start < m.token_end - 1:
@@ -572,6 +577,18 @@ class EntityResolver:
         quoted posts in train).
         """
         text = doc_text(doc)
+        for i in range(m.token_start + 1, m.token_end):
+            # "пригласил казахстанского лидера [посетить Турцию]": a post holds no verb of its own, but a
+            # quoted name may ("радиостанции «Говорит Москва»", "«Уральской стали»")
+            if doc[i].text in _OPENING_QUOTES:
+                break
+            if doc[i].pos_ in ("VERB", "AUX") and doc[i].morph.get("VerbForm") in (["Inf"], ["Fin"]):
+                end = i
+                while end > m.token_start + 1 and (doc[end - 1].is_space or doc[end - 1].is_punct):
+                    end -= 1
+                span = doc[m.token_start : end]
+                m = Mention(span.start_char, span.end_char, POST, span.text, span.start, span.end, m.source)
+                break
         for i in range(m.token_start + 1, m.token_end - 1):
             # "император «известил» богиню": a quoted word in lower case is a quotation, not a name
             if doc[i].text in _OPENING_QUOTES and doc[i + 1].text[:1].islower():
