@@ -22,7 +22,7 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMatch]:
     """All non-overlapping date mentions, longest first on conflict, sorted by position."""
     cands: list[tuple[int, int, int, str | None]] = []
     for order, rule in enumerate(RULES):
-        for m in rule.regex.finditer(text):
+        for m in rule.finditer(text):
             if m.end() <= m.start():
                 continue
             value = rule.resolve(m, published)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from . import cal
@@ -50,11 +50,23 @@ _UNIT = (
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """A named regex with the resolver that turns its match into an ISO value (or REJECT)."""
+    """A named regex with the resolver that turns its match into an ISO value (or REJECT).
+
+    `needs` is a cheap regex that matches inside every match of `regex` (a word it cannot do without):
+    a text it is not found in is not scanned with `regex` at all (most rules are rare in news, and their
+    long optional prefixes make each scan cost more than the look for the word).
+    """
 
     name: str
     regex: re.Pattern[str]
     resolve: Resolver
+    needs: re.Pattern[str] | None = None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """`regex.finditer(text)`, skipped when the word it needs is missing."""
+        if self.needs is not None and self.needs.search(text) is None:
+            return iter(())
+        return self.regex.finditer(text)
 
 
 def _year(m: re.Match[str], published: dt.date | None, y: str = "y", ya: str = "ya") -> int | None:
@@ -337,6 +349,11 @@ def _r(pattern: str) -> re.Pattern[str]:
     return re.compile(_START + pattern, _FLAGS)
 
 
+def _needs(pattern: str) -> re.Pattern[str]:
+    """Compile a `Rule.needs` pattern with the rules' flags (so it matches wherever the rule's part does)."""
+    return re.compile(pattern, _FLAGS)
+
+
 _D = r"(?<![\d.,])(?P<{0}>[0-3]?\d)(?:-?(?:го|е|ое))?(?!\d)"
 _MON = rf"(?P<{{0}}>{MONTH_RE})"
 _AGO_PRE = r"(?:(?:немногим\s+|чуть\s+)?(?:около|почти|примерно|более|больше|менее|уже|свыше|ещё|еще)\s+(?:чем\s+)?)?"
@@ -349,8 +366,9 @@ RULES: tuple[Rule, ...] = (
             rf"(?![\d/]|\.\d)(?:\s*{YEAR_WORD})?"
         ),
         _numeric,
+        _needs(r"\d[./]\d"),
     ),
-    Rule("iso", _r(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)"), _numeric),
+    Rule("iso", _r(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)"), _numeric, _needs(r"\d-\d")),
     Rule(
         "day_range",
         _r(
@@ -402,6 +420,7 @@ RULES: tuple[Rule, ...] = (
             r"(?:\s+(?:год(?:ы|ов|ах|ам)|гг\.?))?"
         ),
         _decade,
+        _needs(r"\d-?[ехым]"),  # "90-е", "1990-х", "90-ые", "90-ми"
     ),
     Rule(
         "century",
@@ -410,6 +429,7 @@ RULES: tuple[Rule, ...] = (
             r"(?:век(?:а|е|ом|у)?(?![а-яё])|вв?\.)"
         ),
         _century,
+        _needs(r"век|в\."),
     ),
     Rule(
         "season",
@@ -418,6 +438,7 @@ RULES: tuple[Rule, ...] = (
             rf"(?![а-яё])(?:\s+(?:(?P<y>\d{{4}})(?:\s*{YEAR_WORD})?|(?P<ya>{REL_ADJ})\s+года))?"
         ),
         _season,
+        _needs(r"весн|лет[оа]|осен|зим"),
     ),
     Rule(
         "ordinal_period",
@@ -426,6 +447,7 @@ RULES: tuple[Rule, ...] = (
             rf"(?P<u>полугоди[а-яё]*|половин[а-яё]*|квартал[а-яё]*)(?![а-яё]){_YEAR_TAIL}?"
         ),
         _ordinal_period,
+        _needs(r"полугоди|половин|квартал"),
     ),
     Rule(
         "rel_period",
@@ -436,9 +458,14 @@ RULES: tuple[Rule, ...] = (
         ),
         lambda m, p: _rel_period(m, p) if (m["a"] or m["part"]) else REJECT,
     ),
-    Rule("weekday", _r(rf"(?:{PREP}|к\s+)?(?:(?P<a>{REL_ADJ})\s+)?(?P<wd>{WEEKDAY_RE})"), _weekday),
+    Rule(
+        "weekday",
+        _r(rf"(?:{PREP}|к\s+)?(?:(?P<a>{REL_ADJ})\s+)?(?P<wd>{WEEKDAY_RE})"),
+        _weekday,
+        _needs(WEEKDAY_RE),
+    ),
     Rule("deictic", _r(r"(?P<w>сегодня|вчера|позавчера|завтра|послезавтра|накануне)(?![а-яё])"), _deictic),
-    Rule("weekend_near", _r(r"(?:в|на)\s+ближайшие\s+выходные"), _weekend_near),
+    Rule("weekend_near", _r(r"(?:в|на)\s+ближайшие\s+выходные"), _weekend_near, _needs("ближайшие")),
     Rule(
         "vague",
         _r(
@@ -450,9 +477,14 @@ RULES: tuple[Rule, ...] = (
         ),
         _vague,
     ),
-    Rule("ago", _r(rf"{_AGO_PRE}(?:(?P<n>{_NUM})\s+)?(?P<u>{_UNIT})\s+(?:тому\s+)?назад"), _shifted),
+    Rule(
+        "ago",
+        _r(rf"{_AGO_PRE}(?:(?P<n>{_NUM})\s+)?(?P<u>{_UNIT})\s+(?:тому\s+)?назад"),
+        _shifted,
+        _needs("назад"),
+    ),
     Rule("after", _r(rf"(?:через|спустя)\s+{_AGO_PRE}(?:(?P<n>{_NUM})\s+)?(?P<u>{_UNIT})"), _shifted),
-    Rule("after_post", _r(rf"(?P<n>{_NUM})\s+(?P<u>{_UNIT})\s+спустя"), _shifted),
+    Rule("after_post", _r(rf"(?P<n>{_NUM})\s+(?P<u>{_UNIT})\s+спустя"), _shifted, _needs("спустя")),
     Rule(
         "duration",
         _r(
