@@ -21,6 +21,7 @@ BUILD_COMMAND = "PYTHONPATH=src python scripts/build_gazetteers.py --index-only"
 # Cities this big (and every hand-curated one) are read as places even where the word may be a surname.
 TRUSTED_POPULATION = 500_000
 NEST_EXTENDED = True
+RESOLVED_CACHE_SIZE = 50_000  # (kind, span text) answers of Gazetteer.resolve kept per process
 KINDS = ("COUNTRY", "CITY", "REGION", "ORGANIZATION")
 # Same-length matches of different kinds: "Сингапур" the country beats the city; a region beats a same-named town.
 PRIORITY = {"COUNTRY": 0, "REGION": 1, "CITY": 2, "ORGANIZATION": 3}
@@ -242,6 +243,7 @@ class Gazetteer:
         self._orgs: dict[str, list[_Entry]] = {}
         self._adjectives: dict[str, Place] = {}
         self._by_name: dict[tuple[str, str], Place] = {}
+        self._resolved: dict[tuple[str, str], Place | None] = {}  # resolve()'s answers, bounded
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -448,7 +450,19 @@ class Gazetteer:
 
     # ------------------------------------------------------------------ normalisation
     def resolve(self, kind: str, text: str) -> Place | None:
-        """Canonical record of a span found by someone else: "Кыргызской Республики" → COUNTRY Киргизия KG."""
+        """Canonical record of a span found by someone else: "Кыргызской Республики" → COUNTRY Киргизия KG.
+
+        Answers are kept (a document asks about the same names again and again, for up to three kinds).
+        """
+        key = (kind, text)
+        if key in self._resolved:
+            return self._resolved[key]
+        if len(self._resolved) >= RESOLVED_CACHE_SIZE:
+            self._resolved.clear()
+        place = self._resolved[key] = self._resolve(kind, text)
+        return place
+
+    def _resolve(self, kind: str, text: str) -> Place | None:
         words = [t.text for t in tokenize(text.strip())]
         while words and (words[0] in QUOTES or not any(c.isalnum() for c in words[0])):
             words.pop(0)
