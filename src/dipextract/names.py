@@ -226,7 +226,12 @@ def _role_of(word: str) -> str | None:
 
 def normalize_person(words: list[NameWord]) -> PersonName:
     """Split a person mention into first/middle/last and put each part into the nominative."""
-    words = [w for w in words if any(ch.isalpha() for ch in w.text)]
+    return _normalized(tuple(words))
+
+
+@functools.lru_cache(maxsize=50_000)  # a person is named again and again, in a document and across the news
+def _normalized(name_words: tuple[NameWord, ...]) -> PersonName:
+    words = [w for w in name_words if any(ch.isalpha() for ch in w.text)]
     if not words:
         return PersonName(None, None, None)
     gender = _gender_of(words)
