@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 from spacy.tokens import Token
@@ -34,17 +35,26 @@ def _inflect(token: Token, pos_set: set[str], grammemes: set[str]) -> str:
     """The word in the requested form, from the pymorphy3 parse that agrees with the tagger's case."""
     case = _CASES.get(token.morph.get("Case")[0] if token.morph.get("Case") else "")
     number = "plur" if token.morph.get("Number") == ["Plur"] else "sing"
-    for p in parse(token.text):
+    return _inflected(token.text, case, number, frozenset(pos_set), frozenset(grammemes))
+
+
+@functools.lru_cache(
+    maxsize=50_000
+)  # posts and organisations repeat; pymorphy3's inflect builds whole lexemes
+def _inflected(
+    word: str, case: str | None, number: str, pos_set: frozenset[str], grammemes: frozenset[str]
+) -> str:
+    for p in parse(word):
         if p.tag.POS not in pos_set:
             continue
         if case and p.tag.case != case:
             continue
         if p.tag.number and p.tag.number != number and "Pltm" not in p.tag and "Sgtm" not in p.tag:
             continue
-        form = p.inflect(grammemes | ({number} if number == "plur" or p.tag.number else set()))
+        form = p.inflect(set(grammemes) | ({number} if number == "plur" or p.tag.number else set()))
         if form is not None:
-            return _restore_shape(form.word, token.text)
-    return token.text
+            return _restore_shape(form.word, word)
+    return word
 
 
 def nominative_phrase(tokens: Sequence[Token]) -> str:
