@@ -12,12 +12,14 @@ learnt on NEREL train by `training/train_links.py` and shipped as JSON in `model
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from spacy.attrs import IS_SPACE
 from spacy.tokens import Doc, Token
 
 from .links import COPULA_LEMMAS, KIN_LEMMAS, relative_named
@@ -90,6 +92,10 @@ class LinkContext:
     ) -> None:
         self.doc = doc
         self.ids = sentence_ids(doc)
+        # non-space tokens before each token: the length of a gap between sentences without Token objects
+        self.words_before = [0, *itertools.accumulate(1 - s for s in doc.to_array(IS_SPACE).tolist())]
+        self._cases: dict[int, str] = {}  # token index -> case, read once per document
+        self._genders: dict[tuple[int, int], str] = {}  # a person mention's tokens -> gender
         self.persons = sorted(persons, key=lambda m: m.start)
         self.posts = posts
         self.cluster_of = cluster_of
@@ -137,6 +143,22 @@ class LinkContext:
     def _head(self, q: Mention) -> str:
         return self.doc[q.token_start].lemma_.lower()
 
+    def _case_at(self, i: int) -> str:
+        case = self._cases.get(i)
+        if case is None:
+            case = self._cases[i] = _case(self.doc[i])
+        return case
+
+    def _gender_of(self, start: int, end: int) -> str:
+        gender = self._genders.get((start, end))
+        if gender is None:
+            gender = self._genders[(start, end)] = _gender(self.doc[start:end])
+        return gender
+
+    def _words_between(self, start: int, end: int) -> int:
+        """len([t for t in doc[start:end] if not t.is_space]), from the running count."""
+        return self.words_before[end] - self.words_before[start] if end > start else 0
+
     def candidates(self, q: Mention) -> list[Candidate]:
         sq = self.sent(q)
         sentences = range(sq - WINDOW_BEFORE, sq + WINDOW_AFTER + 1)
@@ -179,15 +201,18 @@ class LinkContext:
         side = "B" if p.end <= q.start else "A"
         sd = abs(self.sent(q) - self.sent(p))
         lo, hi = (p, q) if side == "B" else (q, p)
-        gap = [t for t in doc[lo.token_end : hi.token_start] if not t.is_space]
+        # the gap's words themselves only within a sentence; across sentences only how many there are
+        gap = [t for t in doc[lo.token_end : hi.token_start] if not t.is_space] if sd == 0 else []
+        n_gap = len(gap) if sd == 0 else self._words_between(lo.token_end, hi.token_start)
         f = [f"side={side}", f"sd={side}{min(sd, 5)}", f"rank={side}{min(rank, 2)}", "bias"]
-        f.append(f"gap={side}{_bucket(len(gap), (0, 1, 2, 3, 5, 8, 12, 20, 40))}")
+        f.append(f"gap={side}{_bucket(n_gap, (0, 1, 2, 3, 5, 8, 12, 20, 40))}")
         f.append(f"ncand={min(n_candidates, 4)}")
         if sd == 0:
+            gap_shapes = [_shape(t) for t in gap]
             if len(gap) <= 5:
-                sig = " ".join(_shape(t) for t in gap)
+                sig = " ".join(gap_shapes)
                 f.append(f"sig={side}:{sig}")
-            shapes = {_shape(t) for t in gap}
+            shapes = set(gap_shapes)
             for s in (",", "—", "-", "(", ")", ":", "«", "и", "VERB", "PRON3", "бывший", "как"):
                 if s in shapes:
                     f.append(f"has={side}{s}")
@@ -213,7 +238,7 @@ class LinkContext:
         head = doc[q.token_start]
         qlen = q.token_end - q.token_start
         f.append(f"qlen={min(qlen, 4)}")
-        qcase, pcase = _case(head), _case(doc[p.token_end - 1])
+        qcase, pcase = self._case_at(q.token_start), self._case_at(p.token_end - 1)
         f.append(f"qcase={qcase}")
         f.append(f"pcase={pcase}")
         f.append(f"cases={side}{qcase}-{pcase}" if sd == 0 else f"cases=x{qcase}-{pcase}")
@@ -225,7 +250,10 @@ class LinkContext:
         nested_in = any(o.contains(q) and (o.start, o.end) != (q.start, q.end) for o in window_posts)
         nests = any(q.contains(o) and (o.start, o.end) != (q.start, q.end) for o in window_posts)
         f.append(f"nest={int(nested_in)}{int(nests)}")
-        qg, pg = _gender([head]), _gender(doc[p.token_start : p.token_end])
+        qg, pg = (
+            self._gender_of(q.token_start, q.token_start + 1),
+            self._gender_of(p.token_start, p.token_end),
+        )
         if "-" not in (qg, pg) and num == "Sing":
             f.append("gender_agree" if qg == pg else "gender_differ")
         post_country, known = self.post_country.get(id(q)), self.person_countries.get(c)
