@@ -8,6 +8,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup, Token
 
@@ -33,7 +34,7 @@ from ..names import NameWord, first_names, normalize_person
 from ..persons import cluster_persons
 from ..phrases import nominative_phrase
 from ..posts import find_posts, national_posts, post_heads
-from ..segments import doc_text, is_russian, russian_sentences
+from ..segments import doc_text, is_russian, sentence_indices
 
 for _name, _default in (("published", None), ("entities", None)):
     if not Doc.has_extension(_name):
@@ -396,6 +397,14 @@ def _join_persons(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if id(m) not in drop] + joined
 
 
+def _russian_words(doc: Doc) -> tuple[list[tuple[int, int]], set[int]]:
+    """Character offsets of the words of the Russian sentences, and which of them (by position in that
+    list) start a sentence; read from token arrays (no Token objects for every word)."""
+    rows = doc.to_array([IDX, LENGTH, SENT_START]).tolist()
+    words = [rows[i] for sent in sentence_indices(doc, russian=True) for i in sent]
+    return [(idx, idx + length) for idx, length, _ in words], {k for k, w in enumerate(words) if w[2] == 1}
+
+
 def _mention_from_span(span: Span, type_: str, source: str) -> Mention:
     return Mention(span.start_char, span.end_char, type_, span.text, span.start, span.end, source)
 
@@ -436,10 +445,7 @@ class EntityResolver:
         return dt.date.fromisoformat(doc._.published) if doc._.published else None
 
     def _collect(self, doc: Doc, published: dt.date | None) -> list[Mention]:
-        russian = russian_sentences(doc)
-        tokens = [t for sent in russian for t in sent]
-        token_offsets = [(t.idx, t.idx + len(t.text)) for t in tokens]
-        sentence_starts = {i for i, t in enumerate(tokens) if t.is_sent_start}
+        token_offsets, sentence_starts = _russian_words(doc)
         hits = self.gazetteer.find(doc_text(doc), token_offsets, sentence_starts)
         mentions: list[Mention] = []
         for span in doc.spans.get(SPANS_NER, []):
@@ -704,7 +710,7 @@ class EntityResolver:
 
     def _rule_posts(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         blocked = {i for m in mentions if m.type == PERSON for i in range(m.token_start, m.token_end)}
-        russian = {t.i for sent in russian_sentences(doc) for t in sent}
+        russian = {i for words in sentence_indices(doc, russian=True) for i in words}
         found = []
         for start, end in find_posts(doc, blocked):
             if start in russian:
