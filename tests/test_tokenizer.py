@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from dipextract.segments import is_russian
+from dipextract.segments import doc_text, is_russian
 from dipextract.tokenizer import RazdelTokenizer
 
 
@@ -28,6 +28,7 @@ def tokenizer() -> RazdelTokenizer:
 def test_text_round_trips(tokenizer: RazdelTokenizer, text: str) -> None:
     doc = tokenizer(text)
     assert doc.text == text
+    assert doc_text(doc) == text  # kept by the tokenizer, so it must be what spaCy would join
     for token in doc:
         assert text[token.idx : token.idx + len(token.text)] == token.text
 

@@ -25,6 +25,11 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def remember_text(doc: Doc, text: str) -> None:
+    """Give `doc_text` the string the doc was made from (the tokenizer keeps every character of it)."""
+    doc.user_data[_TEXT_KEY] = text
+
+
 def _sentence_index(doc: Doc) -> list[tuple[list[int], bool]]:
     """Token indices of each sentence's words and whether it is Russian; computed once per doc (hot path)."""
     cached = doc.user_data.get(_CACHE_KEY)

@@ -11,6 +11,8 @@ from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
 
+from .segments import remember_text
+
 _LINE_BREAK = re.compile(r"[\n\r\u2028\u2029\x0b\x0c\x85]")
 # lone surrogates (a str decoded with errors="surrogateescape") cannot enter spaCy's UTF-8 string store;
 # U+FFFD keeps every offset where the caller's text has it
@@ -42,7 +44,9 @@ class RazdelTokenizer:
         if position < len(text):
             self._add_gap(text[position:], words, spaces, starts)
         # passed to the constructor: setting token.is_sent_start one by one re-checks the whole doc each time
-        return Doc(self.vocab, words=words, spaces=spaces, sent_starts=starts)
+        doc = Doc(self.vocab, words=words, spaces=spaces, sent_starts=starts)
+        remember_text(doc, text)  # `doc.text` would join it again from every token
+        return doc
 
     @staticmethod
     def _add_gap(gap: str, words: list[str], spaces: list[bool], starts: list[bool]) -> None:
