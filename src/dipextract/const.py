@@ -18,3 +18,5 @@ SPANS_MENTIONS = "dipextract_mentions"
 
 # doc.user_data key: {token index: head index} of the parsed non-root words, set with token._.syn_head
 ARCS = "dipextract.arcs"
+# doc.user_data key: {token index: relation} of the parsed words, set with token._.syn_rel
+RELS = "dipextract.rels"

@@ -8,7 +8,7 @@ from spacy.attrs import LEMMA
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ..const import ARCS
+from ..const import ARCS, RELS
 from ..posts import load_lines
 from ..segments import sentence_indices, token_texts
 from ..slovnet_models import parse_syntax, syntax_model
@@ -40,6 +40,7 @@ class SyntaxParser(BatchedComponent):
         chosen: list[tuple[Doc, list[int]]] = []
         for doc in docs:
             doc.user_data.setdefault(ARCS, {})
+            doc.user_data.setdefault(RELS, {})
             lemmas = doc.to_array(LEMMA).tolist()
             chosen.extend(
                 (doc, words) for words in sentence_indices(doc, russian=True) if self._wanted(words, lemmas)
@@ -54,11 +55,14 @@ class SyntaxParser(BatchedComponent):
                 doc_words = texts[id(doc)] = token_texts(doc)
             sentences.append([doc_words[i] for i in words])
         for (doc, words), arcs in zip(chosen, parse_syntax(sentences)):
-            heads = doc.user_data[ARCS]  # the same arcs as plain ints, for events.tree
+            heads, rels = (
+                doc.user_data[ARCS],
+                doc.user_data[RELS],
+            )  # the same arcs as plain values, for events.tree
             for i, (head, rel) in zip(words, arcs):
                 token = doc[i]
                 token._.syn_head = words[head] if 0 <= head < len(words) else None
-                token._.syn_rel = rel
+                token._.syn_rel = rels[i] = rel
                 if token._.syn_head is not None:
                     heads[i] = token._.syn_head
 

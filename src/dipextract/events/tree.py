@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Token
 
-from ..const import ARCS
+from ..const import ARCS, RELS
 
 # Relations that keep a dependent inside its head's noun phrase ("министром иностранных дел Грузии Налбандовым").
 NP_RELS = frozenset(
@@ -39,27 +39,34 @@ class Tree:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.kids: dict[int, list[int]] = {}
-        arcs = doc.user_data.get(ARCS)  # set by the syntax component: reading it skips a pass over token._
-        if arcs is not None:
+        # token index -> head index (parsed non-root words) and -> relation (parsed words): read once here,
+        # as event rules ask for them thousands of times per document and token._ is slow to read
+        arcs, rels = doc.user_data.get(ARCS), doc.user_data.get(RELS)  # set by the syntax component
+        if arcs is not None and rels is not None:
+            self.heads: dict[int, int] = arcs
+            self.rels: dict[int, str] = rels
             for i in sorted(arcs):
                 self.kids.setdefault(arcs[i], []).append(i)
             return
+        self.heads, self.rels = {}, {}
         for t in doc:
-            h = t._.syn_head
-            if h is not None and t._.syn_rel is not None:
+            h, rel = t._.syn_head, t._.syn_rel
+            if h is not None:
+                self.heads[t.i] = h
+            if rel is not None:
+                self.rels[t.i] = rel
+            if h is not None and rel is not None:
                 self.kids.setdefault(h, []).append(t.i)
 
-    @staticmethod
-    def parsed(tok: Token) -> bool:
-        return tok._.syn_rel is not None
+    def parsed(self, tok: Token) -> bool:
+        return tok.i in self.rels
 
     def head(self, tok: Token) -> Token | None:
-        h = tok._.syn_head
+        h = self.heads.get(tok.i)
         return self.doc[h] if h is not None else None
 
-    @staticmethod
-    def rel(tok: Token) -> str:
-        return tok._.syn_rel or ""
+    def rel(self, tok: Token) -> str:
+        return self.rels.get(tok.i) or ""
 
     def children(self, tok: Token, *rels: str) -> list[Token]:
         """Dependents of tok, optionally only those whose relation starts with one of rels."""
