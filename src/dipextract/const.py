@@ -16,7 +16,7 @@ DATE = "DATE"
 SPANS_NER = "dipextract_ner"
 SPANS_MENTIONS = "dipextract_mentions"
 
-# doc.user_data key: {token index: head index} of the parsed non-root words, set with token._.syn_head
+# doc.user_data keys: {token index: head index} of the parsed non-root words and {token index: relation}
+# of the parsed words, which token._.syn_head and token._.syn_rel read
 ARCS = "dipextract.arcs"
-# doc.user_data key: {token index: relation} of the parsed words, set with token._.syn_rel
 RELS = "dipextract.rels"

@@ -14,9 +14,20 @@ from ..segments import sentence_indices, token_texts
 from ..slovnet_models import parse_syntax, syntax_model
 from .base import BatchedComponent
 
-for _name in ("syn_head", "syn_rel"):
+
+def _syn_head(token: Token) -> int | None:
+    return token.doc.user_data.get(ARCS, {}).get(token.i)
+
+
+def _syn_rel(token: Token) -> str | None:
+    return token.doc.user_data.get(RELS, {}).get(token.i)
+
+
+# read from the doc's arc tables, which the parser fills with plain values (one write per word, not three
+# through token._, and events.tree reads the tables whole)
+for _name, _getter in (("syn_head", _syn_head), ("syn_rel", _syn_rel)):
     if not Token.has_extension(_name):
-        Token.set_extension(_name, default=None)
+        Token.set_extension(_name, getter=_getter)
 
 
 @functools.cache
@@ -25,7 +36,11 @@ def syntax_lemmas() -> frozenset[str]:
 
 
 class SyntaxParser(BatchedComponent):
-    """Sets `token._.syn_head` (doc index of the head, None for the root) and `token._.syn_rel` (UD relation)."""
+    """Sets `token._.syn_head` (doc index of the head, None for the root) and `token._.syn_rel` (UD relation).
+
+    Both are read from `doc.user_data[ARCS]` ({word: head} of the parsed non-root words) and
+    `doc.user_data[RELS]` ({word: relation} of the parsed words); unparsed words have None for both.
+    """
 
     def __init__(self, nlp: Language, name: str, *, parse_all: bool = False) -> None:
         self.name = name
@@ -55,16 +70,11 @@ class SyntaxParser(BatchedComponent):
                 doc_words = texts[id(doc)] = token_texts(doc)
             sentences.append([doc_words[i] for i in words])
         for (doc, words), arcs in zip(chosen, parse_syntax(sentences)):
-            heads, rels = (
-                doc.user_data[ARCS],
-                doc.user_data[RELS],
-            )  # the same arcs as plain values, for events.tree
+            heads, rels = doc.user_data[ARCS], doc.user_data[RELS]
             for i, (head, rel) in zip(words, arcs):
-                token = doc[i]
-                token._.syn_head = words[head] if 0 <= head < len(words) else None
-                token._.syn_rel = rels[i] = rel
-                if token._.syn_head is not None:
-                    heads[i] = token._.syn_head
+                rels[i] = rel
+                if 0 <= head < len(words):
+                    heads[i] = words[head]
 
 
 @Language.factory(

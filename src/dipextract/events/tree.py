@@ -1,4 +1,4 @@
-"""Navigation over the slovnet dependency arcs stored on tokens (`token._.syn_head`, `token._.syn_rel`)."""
+"""Navigation over the slovnet dependency arcs (`token._.syn_head`, `token._.syn_rel`)."""
 
 from __future__ import annotations
 
@@ -39,24 +39,12 @@ class Tree:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.kids: dict[int, list[int]] = {}
-        # token index -> head index (parsed non-root words) and -> relation (parsed words): read once here,
-        # as event rules ask for them thousands of times per document and token._ is slow to read
-        arcs, rels = doc.user_data.get(ARCS), doc.user_data.get(RELS)  # set by the syntax component
-        if arcs is not None and rels is not None:
-            self.heads: dict[int, int] = arcs
-            self.rels: dict[int, str] = rels
-            for i in sorted(arcs):
-                self.kids.setdefault(arcs[i], []).append(i)
-            return
-        self.heads, self.rels = {}, {}
-        for t in doc:
-            h, rel = t._.syn_head, t._.syn_rel
-            if h is not None:
-                self.heads[t.i] = h
-            if rel is not None:
-                self.rels[t.i] = rel
-            if h is not None and rel is not None:
-                self.kids.setdefault(h, []).append(t.i)
+        # token index -> head index (parsed non-root words) and -> relation (parsed words), the tables
+        # behind token._.syn_head and token._.syn_rel: read whole, as token._ is slow to read word by word
+        self.heads: dict[int, int] = doc.user_data.get(ARCS, {})
+        self.rels: dict[int, str] = doc.user_data.get(RELS, {})
+        for i in sorted(self.heads):
+            self.kids.setdefault(self.heads[i], []).append(i)
 
     def parsed(self, tok: Token) -> bool:
         return tok.i in self.rels
