@@ -313,9 +313,14 @@ class Gazetteer:
         doc = _Doc(text, tokens, words, keys, glued, starts)
         hits: list[GazetteerHit] = []
         for index in (self._orgs, self._places):
+            names = index.keys()
             i = 0
             while i < len(tokens):
-                entry, length = self._match_at(doc, i, index, strict=True)
+                # most words start no name: one set test instead of a look-up per key
+                if names.isdisjoint(keys[i][0]):
+                    entry, length = None, 0
+                else:
+                    entry, length = self._match_at(doc, i, index, strict=True)
                 if entry is None:
                     hits.extend(self._compound(doc, i) if index is self._places else ())
                     i += 1
