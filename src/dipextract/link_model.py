@@ -93,7 +93,9 @@ class LinkContext:
         self.doc = doc
         self.ids = sentence_ids(doc)
         # non-space tokens before each token: the length of a gap between sentences without Token objects
-        self.words_before = [0, *itertools.accumulate(1 - s for s in doc.to_array(IS_SPACE).tolist())]
+        self.spaces: list[int] = doc.to_array(IS_SPACE).tolist()
+        self.words_before = [0, *itertools.accumulate(1 - s for s in self.spaces)]
+        self._words: dict[int, tuple[str, str, str]] = {}  # token index -> (gap shape, text, lower case)
         self._cases: dict[int, str] = {}  # token index -> case, read once per document
         self._genders: dict[tuple[int, int], str] = {}  # a person mention's tokens -> gender
         self.persons = sorted(persons, key=lambda m: m.start)
@@ -155,6 +157,20 @@ class LinkContext:
             gender = self._genders[(start, end)] = _gender(self.doc[start:end])
         return gender
 
+    def _gap(self, start: int, end: int) -> list[tuple[str, str, str]]:
+        """(shape, text, lower case) of each non-space token of doc[start:end]; a token is read once per
+        document, though the gaps of a sentence's candidates overlap."""
+        out = []
+        for i in range(start, end):
+            if self.spaces[i]:
+                continue
+            word = self._words.get(i)
+            if word is None:
+                t = self.doc[i]
+                word = self._words[i] = (_shape(t), t.text, t.lower_)
+            out.append(word)
+        return out
+
     def _words_between(self, start: int, end: int) -> int:
         """len([t for t in doc[start:end] if not t.is_space]), from the running count."""
         return self.words_before[end] - self.words_before[start] if end > start else 0
@@ -202,13 +218,13 @@ class LinkContext:
         sd = abs(self.sent(q) - self.sent(p))
         lo, hi = (p, q) if side == "B" else (q, p)
         # the gap's words themselves only within a sentence; across sentences only how many there are
-        gap = [t for t in doc[lo.token_end : hi.token_start] if not t.is_space] if sd == 0 else []
+        gap = self._gap(lo.token_end, hi.token_start) if sd == 0 else []
         n_gap = len(gap) if sd == 0 else self._words_between(lo.token_end, hi.token_start)
         f = [f"side={side}", f"sd={side}{min(sd, 5)}", f"rank={side}{min(rank, 2)}", "bias"]
         f.append(f"gap={side}{_bucket(n_gap, (0, 1, 2, 3, 5, 8, 12, 20, 40))}")
         f.append(f"ncand={min(n_candidates, 4)}")
         if sd == 0:
-            gap_shapes = [_shape(t) for t in gap]
+            gap_shapes = [shape for shape, _, _ in gap]
             if len(gap) <= 5:
                 sig = " ".join(gap_shapes)
                 f.append(f"sig={side}:{sig}")
@@ -218,7 +234,7 @@ class LinkContext:
                     f.append(f"has={side}{s}")
             if shapes & _COPULAS:
                 f.append(f"has={side}copula")
-            commas = sum(t.text == "," for t in gap)
+            commas = sum(text == "," for _, text, _ in gap)
             f.append(f"commas={side}{min(commas, 3)}")
         else:
             f.append(f"sdside={side}{min(sd, 3)}|rank{min(rank, 2)}")
@@ -277,7 +293,7 @@ class LinkContext:
             heads.get(head_lemma, set()) - {id(q)} for other, heads in self.rule_heads.items() if other != c
         ):
             f.append("head_held_by_other")
-        if sd == 0 and side == "B" and any(t.lower_ in _PRONOUNS for t in gap):
+        if sd == 0 and side == "B" and any(lower in _PRONOUNS for _, _, lower in gap):
             f.append("pronoun_between")
         f.append(f"head={head.lemma_.lower()}")
         prev = doc[q.token_start - 1] if q.token_start > 0 else None
