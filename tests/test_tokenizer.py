@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
+import razdel
 import spacy
 
 from dipextract.segments import doc_text, is_russian
-from dipextract.tokenizer import RazdelTokenizer
+from dipextract.tokenizer import RazdelTokenizer, word_spans
 
 
 @pytest.fixture(scope="module")
@@ -68,3 +71,33 @@ def test_lone_surrogates_become_replacement_characters(tokenizer: RazdelTokenize
     assert doc.text == "Лавров\ufffd прибыл в Москву."
     assert [t.text for t in doc][-4:] == ["прибыл", "в", "Москву", "."]
     assert doc[-2].idx == text.index("Москву")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "  ",
+        "Премьер-министр РФ прибыл в г. Москву 12.05.2020 в 3,5 раза быстрее, 1/2 пути…",
+        "т.е. «Газпром»-- ЦБ РФ  -  a_b  _x  x_  -5  5-  :) ;-) ... ?! Yahoo! ΔP mβж",
+        "Кот-д'Ивуар\nМИД\tРФ\r\n1990-х гг.",
+    ],
+)
+def test_word_spans_are_razdels_tokens(text: str) -> None:
+    assert word_spans(text) == [(t.start, t.stop) for t in razdel.tokenize(text)]
+
+
+def test_word_spans_are_razdels_tokens_on_random_text() -> None:
+    rng = random.Random(5)
+    pieces = list("аБ гxZ1 2-—–_.,/\\!?…:;()«»\"'%*ΔσП\n\t") + [
+        "  ",
+        "...",
+        "--",
+        ":)",
+        ";-)",
+        "yahoo!",
+        "3.14",
+    ]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        assert word_spans(text) == [(t.start, t.stop) for t in razdel.tokenize(text)], text
