@@ -8,13 +8,15 @@ from typing import Any
 from pydantic import TypeAdapter
 from spacy.tokens import Doc
 
-from .schema import Document, Entity, Event, Mention, Sentence, Token
+from .schema import Document, Entity, Event, Sentence, Token
+from .segments import doc_text
 
 _ENTITY = TypeAdapter(Entity)
 
 
-def _mention(text: str, start: int, end: int) -> Mention:
-    return Mention(start=start, end=end, text=text[start:end])
+def _mention(text: str, start: int, end: int) -> dict[str, Any]:
+    """A `Mention` as plain data: pydantic builds it while validating the entity (one call, not one each)."""
+    return {"start": start, "end": end, "text": text[start:end]}
 
 
 def _entity(text: str, record: dict[str, Any]) -> Any:
@@ -58,7 +60,7 @@ def to_document(
     include_text: bool = False,
 ) -> Document:
     """Contract Document of a processed Doc; `published` falls back to the dateline the pipeline found."""
-    text = doc.text
+    text = doc_text(doc)
     anchor = published or (dt.date.fromisoformat(doc._.published) if doc._.published else None)
     entities = [_entity(text, e) for e in (doc._.entities or [])]
     events = [Event.model_validate(v) for v in (doc._.events or [])] if Doc.has_extension("events") else []
