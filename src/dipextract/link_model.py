@@ -18,6 +18,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from spacy.attrs import IS_SPACE
 from spacy.tokens import Doc, Token
@@ -70,6 +71,18 @@ def _gender(tokens: Iterable[Token]) -> str:
     return "-"
 
 
+class _PostFacts(NamedTuple):
+    """What the features read from the post alone: the same for each of its candidates."""
+
+    number: str
+    capitalised: bool
+    nest: str
+    head_lemma: str
+    prev: str
+    prev_kin: bool
+    sentence_persons: int
+
+
 @dataclass(slots=True)
 class Candidate:
     post: Mention
@@ -96,6 +109,7 @@ class LinkContext:
         self.spaces: list[int] = doc.to_array(IS_SPACE).tolist()
         self.words_before = [0, *itertools.accumulate(1 - s for s in self.spaces)]
         self._words: dict[int, tuple[str, str, str]] = {}  # token index -> (gap shape, text, lower case)
+        self._posts: dict[int, _PostFacts] = {}  # post mention id -> its facts
         self._cases: dict[int, str] = {}  # token index -> case, read once per document
         self._genders: dict[tuple[int, int], str] = {}  # a person mention's tokens -> gender
         self.persons = sorted(persons, key=lambda m: m.start)
@@ -171,6 +185,24 @@ class LinkContext:
             out.append(word)
         return out
 
+    def _post_facts(self, q: Mention, window_posts: list[Mention]) -> _PostFacts:
+        facts = self._posts.get(id(q))
+        if facts is None:
+            head = self.doc[q.token_start]
+            nested_in = any(o.contains(q) and (o.start, o.end) != (q.start, q.end) for o in window_posts)
+            nests = any(q.contains(o) and (o.start, o.end) != (q.start, q.end) for o in window_posts)
+            prev = self.doc[q.token_start - 1] if q.token_start > 0 else None
+            facts = self._posts[id(q)] = _PostFacts(
+                number=(head.morph.get("Number") or ["-"])[0],
+                capitalised=head.text[:1].isupper(),
+                nest=f"nest={int(nested_in)}{int(nests)}",
+                head_lemma=head.lemma_.lower(),
+                prev=_shape(prev) if prev is not None and not prev.is_space else "START",
+                prev_kin=prev is not None and prev.lemma_ in KIN_LEMMAS,
+                sentence_persons=len(self.persons_in.get(self.sent(q), ())),
+            )
+        return facts
+
     def _words_between(self, start: int, end: int) -> int:
         """len([t for t in doc[start:end] if not t.is_space]), from the running count."""
         return self.words_before[end] - self.words_before[start] if end > start else 0
@@ -213,7 +245,7 @@ class LinkContext:
         window_posts: list[Mention],
     ) -> list[str]:
         """The binary features of one (post, person) candidate; `p` is the person's mention nearest the post."""
-        doc = self.doc
+        post = self._post_facts(q, window_posts)
         side = "B" if p.end <= q.start else "A"
         sd = abs(self.sent(q) - self.sent(p))
         lo, hi = (p, q) if side == "B" else (q, p)
@@ -251,7 +283,6 @@ class LinkContext:
         else:
             f.append("rule=none")
         # the post
-        head = doc[q.token_start]
         qlen = q.token_end - q.token_start
         f.append(f"qlen={min(qlen, 4)}")
         qcase, pcase = self._case_at(q.token_start), self._case_at(p.token_end - 1)
@@ -259,13 +290,11 @@ class LinkContext:
         f.append(f"pcase={pcase}")
         f.append(f"cases={side}{qcase}-{pcase}" if sd == 0 else f"cases=x{qcase}-{pcase}")
         f.append("case_agree" if qcase == pcase else "case_differ")
-        num = (head.morph.get("Number") or ["-"])[0]
+        num = post.number
         f.append(f"qnum={num}")
-        if head.text[:1].isupper():
+        if post.capitalised:
             f.append("qcap")
-        nested_in = any(o.contains(q) and (o.start, o.end) != (q.start, q.end) for o in window_posts)
-        nests = any(q.contains(o) and (o.start, o.end) != (q.start, q.end) for o in window_posts)
-        f.append(f"nest={int(nested_in)}{int(nests)}")
+        f.append(post.nest)
         qg, pg = (
             self._gender_of(q.token_start, q.token_start + 1),
             self._gender_of(p.token_start, p.token_end),
@@ -284,7 +313,7 @@ class LinkContext:
             f.append("most_named")
         if c == self.first_cluster:
             f.append("first_named")
-        head_lemma = self._head(q)
+        head_lemma = post.head_lemma
         if self.rule_heads.get(c, {}).get(head_lemma, set()) - {id(q)}:
             f.append("same_head_post")
         elif c in self.rule_heads:
@@ -295,13 +324,11 @@ class LinkContext:
             f.append("head_held_by_other")
         if sd == 0 and side == "B" and any(lower in _PRONOUNS for _, _, lower in gap):
             f.append("pronoun_between")
-        f.append(f"head={head.lemma_.lower()}")
-        prev = doc[q.token_start - 1] if q.token_start > 0 else None
-        f.append(f"prev={_shape(prev) if prev is not None and not prev.is_space else 'START'}")
-        if prev is not None and prev.lemma_ in KIN_LEMMAS:
+        f.append(f"head={head_lemma}")
+        f.append(f"prev={post.prev}")
+        if post.prev_kin:
             f.append(f"kin_before={side}{min(sd, 1)}")
-        alone = len(self.persons_in.get(self.sent(q), ()))
-        f.append(f"sent_persons={min(alone, 3)}|sd{min(sd, 1)}")
+        f.append(f"sent_persons={min(post.sentence_persons, 3)}|sd{min(sd, 1)}")
         # conjunctions
         rule_f = next(x for x in f if x.startswith("rule="))
         f.append(f"{rule_f}|{side}{min(sd, 1)}|r{min(rank, 1)}")
