@@ -7,10 +7,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from ..const import COUNTRY, DATE, ORGANIZATION, PERSON, POST
-from ..segments import russian_sentences
+from ..segments import sentence_indices
 from .index import EntityIndex
 from .lexicon import cue
 from .merge import Draft, merge_drafts
@@ -18,7 +19,35 @@ from .participants import find_participants
 from .place_time import ahead, find_location, find_occasion, find_when, when_of
 from .status import find_status
 from .tree import Tree
-from .triggers import Trigger, find_triggers
+from .triggers import Trigger, find_triggers, trigger_word_hashes
+
+
+class _Sentences(Sequence[list[Token]]):
+    """The word tokens of each Russian sentence, made when first read: most sentences hold no trigger word
+    and are never read (a Token object for every word was half of the time of event extraction)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self._doc = doc
+        self._words = sentence_indices(doc, russian=True)
+        self._made: dict[int, list[Token]] = {}
+        self._lemmas_lowers = doc.to_array([LEMMA, LOWER]).tolist()
+
+    def __len__(self) -> int:
+        return len(self._words)
+
+    def __getitem__(self, si: int) -> list[Token]:  # type: ignore[override]  (no slices)
+        tokens = self._made.get(si)
+        if tokens is None:
+            tokens = self._made[si] = [self._doc[i] for i in self._words[si]]
+        return tokens
+
+    def may_trigger(self, si: int) -> bool:
+        """Whether a word of sentence si has a lemma or lower-case form a trigger can begin with."""
+        hashes = trigger_word_hashes()
+        return any(
+            self._lemmas_lowers[i][0] in hashes or self._lemmas_lowers[i][1] in hashes
+            for i in self._words[si]
+        )
 
 
 def _evidence(words: Sequence[Token]) -> dict[str, int]:
@@ -97,7 +126,7 @@ def _draft(
     return draft
 
 
-def _plain(draft: Draft, n: int, index: EntityIndex, sentences: list[list[Token]]) -> dict[str, Any]:
+def _plain(draft: Draft, n: int, index: EntityIndex, sentences: Sequence[list[Token]]) -> dict[str, Any]:
     words = sentences[draft.sentence]
     near = draft.trigger["start"]
     return {
@@ -113,7 +142,7 @@ def _plain(draft: Draft, n: int, index: EntityIndex, sentences: list[list[Token]
     }
 
 
-def _body(d: Draft, sentences: list[list[Token]], index: EntityIndex) -> list[str]:
+def _body(d: Draft, sentences: Sequence[list[Token]], index: EntityIndex) -> list[str]:
     """A sitting with nobody named is the body's: one named in the sentence, else the doc's most named one."""
     if d.type not in ("session", "forum"):
         return []
@@ -183,9 +212,12 @@ def extract_events(doc: Doc) -> list[dict[str, Any]]:
     published = dt.date.fromisoformat(doc._.published) if doc._.published else None
     tree = Tree(doc)
     index = EntityIndex(doc)
-    sentences = russian_sentences(doc)
+    sentences = _Sentences(doc)
     drafts: list[Draft] = []
-    for si, words in enumerate(sentences):
+    for si in range(len(sentences)):
+        if not sentences.may_trigger(si):
+            continue  # no trigger, so no draft: the sentence's tokens are not even made
+        words = sentences[si]
         triggers = find_triggers(words, tree, index)
         local = [_draft(t, words, si, tree, index, published) for t in triggers]
         _share_list(triggers, local, doc, tree)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from .index import EntityIndex
@@ -30,6 +32,14 @@ class Trigger:
     end: int
     head: int
     type: str
+
+
+@functools.cache
+def trigger_word_hashes() -> frozenset[int]:
+    """spaCy string ids of every word a trigger can begin with (single-word lemmas, first words of
+    phrases): a sentence with none of them as a lemma or lower-case form has no trigger."""
+    words = set(trigger_lemmas()) | {phrase.words[0] for phrase in trigger_phrases()}
+    return frozenset(get_string_id(w) for w in words)
 
 
 def _lexical(words: Sequence[Token]) -> list[Trigger]:
