@@ -8,6 +8,7 @@ import datetime as dt
 import re
 from typing import Any
 
+import numpy as np
 from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup, Token
@@ -400,9 +401,11 @@ def _join_persons(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 def _russian_words(doc: Doc) -> tuple[list[tuple[int, int]], set[int]]:
     """Character offsets of the words of the Russian sentences, and which of them (by position in that
     list) start a sentence; read from token arrays (no Token objects for every word)."""
-    rows = doc.to_array([IDX, LENGTH, SENT_START]).tolist()
-    words = [rows[i] for sent in sentence_indices(doc, russian=True) for i in sent]
-    return [(idx, idx + length) for idx, length, _ in words], {k for k, w in enumerate(words) if w[2] == 1}
+    words = [i for sent in sentence_indices(doc, russian=True) for i in sent]
+    rows = doc.to_array([IDX, LENGTH, SENT_START]).astype(np.int64)[words]  # SENT_START may be -1
+    starts = rows[:, 0].tolist()
+    ends = (rows[:, 0] + rows[:, 1]).tolist()
+    return list(zip(starts, ends)), set(np.flatnonzero(rows[:, 2] == 1).tolist())
 
 
 def _mention_from_span(span: Span, type_: str, source: str) -> Mention:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+import numpy as np
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
@@ -30,7 +31,9 @@ class _Sentences(Sequence[list[Token]]):
         self._doc = doc
         self._words = sentence_indices(doc, russian=True)
         self._made: dict[int, list[Token]] = {}
-        self._lemmas_lowers = doc.to_array([LEMMA, LOWER]).tolist()
+        # per token: is its lemma or lower-case form one a trigger can begin with (numpy: the 64-bit string
+        # ids never become Python ints)
+        self._cue = np.isin(doc.to_array([LEMMA, LOWER]), trigger_word_hashes()).any(axis=1).tolist()
 
     def __len__(self) -> int:
         return len(self._words)
@@ -43,11 +46,8 @@ class _Sentences(Sequence[list[Token]]):
 
     def may_trigger(self, si: int) -> bool:
         """Whether a word of sentence si has a lemma or lower-case form a trigger can begin with."""
-        hashes = trigger_word_hashes()
-        return any(
-            self._lemmas_lowers[i][0] in hashes or self._lemmas_lowers[i][1] in hashes
-            for i in self._words[si]
-        )
+        cue = self._cue
+        return any(cue[i] for i in self._words[si])
 
 
 def _evidence(words: Sequence[Token]) -> dict[str, int]:

@@ -6,6 +6,7 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from spacy.strings import get_string_id
 from spacy.tokens import Token
 
@@ -35,11 +36,11 @@ class Trigger:
 
 
 @functools.cache
-def trigger_word_hashes() -> frozenset[int]:
-    """spaCy string ids of every word a trigger can begin with (single-word lemmas, first words of
-    phrases): a sentence with none of them as a lemma or lower-case form has no trigger."""
+def trigger_word_hashes() -> np.ndarray:
+    """spaCy string ids (uint64) of every word a trigger can begin with (single-word lemmas, first words
+    of phrases): a sentence with none of them as a lemma or lower-case form has no trigger."""
     words = set(trigger_lemmas()) | {phrase.words[0] for phrase in trigger_phrases()}
-    return frozenset(get_string_id(w) for w in words)
+    return np.array(sorted(get_string_id(w) for w in words), dtype=np.uint64)
 
 
 def _lexical(words: Sequence[Token]) -> list[Trigger]:
