@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 from spacy.attrs import IS_SPACE, ORTH, SENT_START
 from spacy.tokens import Doc, Token
 
@@ -38,9 +39,9 @@ def _sentence_index(doc: Doc) -> list[tuple[list[int], bool]]:
         return cached
     index: list[tuple[list[int], bool]] = []
     if len(doc):
-        flags = doc.to_array([SENT_START, IS_SPACE])
+        flags = doc.to_array([SENT_START, IS_SPACE]).astype(np.int64)  # SENT_START may be -1
         current: list[int] = []
-        for i, (start, space) in enumerate(flags.tolist()):
+        for i, (start, space) in enumerate(zip(flags[:, 0].tolist(), flags[:, 1].tolist())):
             if start == 1 and current:
                 index.append((current, False))
                 current = []
