@@ -50,12 +50,15 @@ class MorphologyTagger(BatchedComponent):
         per_doc = [sentence_indices(doc) for doc in docs]
         sentences = [[words[i] for i in sent] for words, sents in zip(texts, per_doc) for sent in sents]
         tag_rows = iter(morph_tag_ids(sentences))
-        tags = self._tags
+        tags, lemmas = self._tags, self._lemmas
         for doc, words, sents in zip(docs, texts, per_doc):
             rows: list[tuple[int, int, int] | None] = [None] * len(words)
             for sent in sents:
                 for i, tag in zip(sent, next(tag_rows).tolist()):
-                    rows[i] = (tags[tag][0], tags[tag][1], self._lemma(doc, words[i], tag))
+                    lemma = lemmas.get((words[i], tag))  # the cache looked up here: this loop runs per word
+                    if lemma is None:
+                        lemma = self._lemma(doc, words[i], tag)
+                    rows[i] = (tags[tag][0], tags[tag][1], lemma)
             if rows:
                 strings = doc.vocab.strings
                 for i, row in enumerate(rows):
