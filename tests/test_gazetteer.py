@@ -393,3 +393,23 @@ def test_load_without_index_analyses_forms_and_warns(tmp_path: Path) -> None:
     text = "Жители приехали в город Мирный, где побывал генсек ООН."
     tokens = [(t.start, t.stop) for t in tokenize(text)]
     assert [text[h.start : h.end] for h in fast.find(text, tokens)] == ["Мирный", "ООН"]
+
+
+def test_the_same_name_resolves_the_same_in_every_process() -> None:
+    # two entries as long match "Кирова"; the choice must not follow the hash seed of set iteration
+    import os
+    import subprocess
+    import sys
+
+    code = "from dipextract.gazetteer import gazetteer; print(gazetteer().resolve('CITY', 'Кирова'))"
+    answers = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in (1, 2, 4, 5)
+    }
+    assert len(answers) == 1 and "Киров'" in answers.pop()

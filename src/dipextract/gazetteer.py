@@ -347,7 +347,9 @@ class Gazetteer:
         """Longest entry starting at token i (and its length in tokens), or (None, 0)."""
         best: _Entry | None = None
         n = len(doc.words)
-        for key in doc.keys[i][0]:
+        # sorted: a set's order changes with the process's hash seed, and the first of two equally long
+        # entries wins ("Кирова": Киров, not Кирово, in every run)
+        for key in sorted(doc.keys[i][0]):
             for e in index.get(key, ()):
                 length = len(e.keys)
                 if (
