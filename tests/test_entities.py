@@ -234,6 +234,13 @@ def test_sentence_initial_surname_with_a_common_noun_homograph_stays_a_person() 
     assert _by_type(doc, "POST") == []
 
 
+def test_one_letter_given_name_before_a_full_stop() -> None:
+    doc = extract(
+        "Сергей Лавров провёл переговоры с главой МИД КНР Ван И. Стороны обсудили визит. Ван И отметил успех."
+    )
+    assert {e.name for e in _by_type(doc, "PERSON")} == {"Сергей Лавров", "Ван И"}
+
+
 def test_organisation_keeps_its_ordinal() -> None:
     doc = extract("Он служил в 1-й армии США, а затем в штабе 1-го Украинского фронта.")
     mentions = {m.text for e in _by_type(doc, "ORGANIZATION") for m in e.mentions}

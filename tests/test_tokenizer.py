@@ -101,3 +101,18 @@ def test_word_spans_are_razdels_tokens_on_random_text() -> None:
     for _ in range(3000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
         assert word_spans(text) == [(t.start, t.stop) for t in razdel.tokenize(text)], text
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        # a name's one-letter last word before a full stop, then a common noun: a new sentence
+        ("Он встретился с главой МИД КНР Ван И. Стороны обсудили визит.", 2),
+        ("Заявление сделал Иванов И. Министр ушёл.", 2),
+        # initials before a surname stay inside the sentence
+        ("Документ подписал А. Кузнецов вчера.", 1),
+        ("Указ подписал Н. Медведь.", 1),
+    ],
+)
+def test_full_stop_after_a_one_letter_name(tokenizer: RazdelTokenizer, text: str, sentences: int) -> None:
+    assert len(list(tokenizer(text).sents)) == sentences

@@ -12,9 +12,14 @@ from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
 
+from .morph import parse
 from .segments import remember_text
 
 _LINE_BREAK = re.compile(r"[\n\r\u2028\u2029\x0b\x0c\x85]")
+# "… с главой МИД КНР Ван И. Стороны обсудили …": razdel reads "И." as an initial and runs on
+_LETTER_THEN_WORD = re.compile(r"(?<![\w.])[А-ЯЁ]\.\s+(?=([А-ЯЁ][а-яё]+)\b)")
+_NAME_BEFORE = re.compile(r"(?<![\w.-])[А-ЯЁ][а-яё]+ $")
+_NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
 # lone surrogates (a str decoded with errors="surrogateescape") cannot enter spaCy's UTF-8 string store;
 # U+FFFD keeps every offset where the caller's text has it
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -55,6 +60,25 @@ def word_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _sentences_after_letters(text: str) -> set[int]:
+    """Starts of sentences after a name's one-letter last word and a full stop, which razdel took for an
+    initial: the letter follows a capitalised word ("Ван И.") and the next word is a common noun in the
+    nominative ("Стороны", "Министр") that no name reading explains ("подписал Н. Медведь" stays one name)."""
+    starts = set()
+    for m in _LETTER_THEN_WORD.finditer(text):
+        if not _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue
+        parses = parse(m.group(1))
+        if (
+            parses
+            and parses[0].is_known
+            and any(p.tag.POS == "NOUN" and "nomn" in p.tag for p in parses)
+            and not any(_NAME_GRAMMEMES & p.tag.grammemes for p in parses)
+        ):
+            starts.add(m.end())
+    return starts
+
+
 class RazdelTokenizer:
     """Words from razdel; a sentence starts where razdel says or after a line break (headlines stand alone)."""
 
@@ -66,7 +90,7 @@ class RazdelTokenizer:
         words: list[str] = []
         spaces: list[bool] = []
         starts: list[bool] = []
-        sentence_starts = {s.start for s in razdel.sentenize(text)}
+        sentence_starts = {s.start for s in razdel.sentenize(text)} | _sentences_after_letters(text)
         position = 0
         for start, stop in word_spans(text):
             gap = text[position:start]

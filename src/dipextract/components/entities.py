@@ -260,12 +260,15 @@ def _word_before_name(token: Token) -> bool:
 
 
 def _initial_with_dot(token: Token) -> bool:
-    """ "А" followed by "." in "А.Лукашенко": the name keeps the initial's dot."""
+    """ "А" followed by "." in "А.Лукашенко": the name keeps the initial's dot (not a full stop that ends
+    the sentence after "Ван И")."""
+    doc = token.doc
     return (
         len(token.text) == 1
         and token.text.isupper()
-        and token.i + 1 < len(token.doc)
+        and token.i + 1 < len(doc)
         and token.nbor(1).text == "."
+        and not (token.i + 2 < len(doc) and doc[token.i + 2].is_sent_start)
     )
 
 
