@@ -535,3 +535,15 @@ def test_consultations_between_countries_are_a_meeting() -> None:
     assert (event.type, event.status) == ("meeting", "planned")
     assert {p.name for p in event.participants} == {"Россия", "Китай"}
     assert event.location is not None and ents[event.location.city].name == "Москва"
+
+
+def test_a_visit_in_a_participle_clause_does_not_place_the_call() -> None:
+    events, ents = _events(
+        "Президент Казахстана Касым-Жомарт Токаев в пятницу провел телефонный разговор с президентом Турции "
+        "Реджепом Тайипом Эрдоганом. Главы государств обсудили ход реализации договоренностей, достигнутых в "
+        "ходе официального визита Токаева в Анкару в октябре прошлого года."
+    )
+    talks = next(e for e in events if e.type == "talks")
+    visit = next(e for e in events if e.type == "visit")
+    assert talks.location is None
+    assert visit.location is not None and ents[visit.location.city].name == "Анкара"

@@ -42,10 +42,21 @@ def _scope(tok: Token, tree: Tree) -> list[Token]:
     for c in _own_relatives(tok, tree):  # "саммита ..., который должен пройти во Владивостоке"
         scope += [c] + tree.children(c, "xcomp")
     for c in tree.children(tok, "obl", "nmod"):  # "в рамках визита в город Алматы ... встретился"
+        if _after_participle(c, tree):
+            continue
         if trigger_lemmas().get(c.lemma_) == "visit" or c.lemma_ in cue("linker"):
             scope.append(c)
             scope += [g for g in tree.children(c, "nmod") if trigger_lemmas().get(g.lemma_) == "visit"]
     return scope
+
+
+def _after_participle(c: Token, tree: Tree) -> bool:
+    """ "договорённостей, достигнутых в ходе визита в Анкару": a phrase that follows a participle with
+    nothing between belongs to it, wherever the parser hung it."""
+    first = min((t.i for t in tree.subtree(c)), default=c.i)
+    doc = c.doc
+    before = doc[first - 1] if first > 0 else None
+    return before is not None and before.morph.get("VerbForm") == ["Part"] and before.pos_ in ("VERB", "ADJ")
 
 
 def _own_relatives(tok: Token, tree: Tree) -> list[Token]:
@@ -163,8 +174,20 @@ def _lone_city(tok: Token, tree: Tree, index: EntityIndex, words: Sequence[Token
         and r.start > 0
         and doc[r.start - 1].lower_ in ("в", "во")
         and not _inside_other(r, index, (POST, ORGANIZATION, PERSON))
+        and not _place_of_other_event(r, tok, tree)
     ]
     return found if len(found) == 1 else []
+
+
+def _place_of_other_event(ref: Ref, tok: Token, tree: Tree) -> bool:
+    """ "обсудили договорённости, достигнутые в ходе визита Токаева в Анкару": the city is the visit's."""
+    doc = tok.doc
+    for _, anc in zip(range(3), tree.ancestors(doc[ref.start])):
+        if anc.i == tok.i:
+            return False
+        if anc.pos_ == "NOUN" and anc.lemma_ in trigger_lemmas():
+            return True
+    return False
 
 
 def _place_text(refs: list[Ref], words: Sequence[Token]) -> str:
