@@ -356,6 +356,17 @@ def test_a_national_post_without_a_country_is_the_articles_country() -> None:
     assert next(e for e in doc.entities if e.id == post.holder).country == "RU"
 
 
+def test_the_articles_country_counts_its_people_and_cities() -> None:
+    # China is named twice, Kyrgyzstan once, but the article is about the Kyrgyz president in Bishkek
+    text = (
+        "Бишкек, 28 июня. Президент Кыргызской Республики Садыр Жапаров примет участие в саммите. "
+        "Садыр Жапаров проведёт встречу с Председателем Китайской Народной Республики Си Цзиньпином. "
+        "Как сообщила пресс-служба главы государства, Садыр Жапаров уже посещал Китай."
+    )
+    doc = extract(text)
+    assert _entity(doc, "POST", "глава государства").country == "KG"
+
+
 def test_a_post_nested_in_another_takes_its_country() -> None:
     text = (
         "Министр иностранных дел России Сергей Лавров прибыл в Китай. В Китае его встретили в аэропорту. "

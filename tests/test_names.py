@@ -72,3 +72,9 @@ def test_unknown_womans_given_name_in_an_oblique_case() -> None:
     # "с женой политика Грасой Машел": a foreign woman's given name declines like "Анна"
     name = normalize_person([NameWord("Грасой", "Ins", "Fem"), NameWord("Машел", "Ins", "Fem")])
     assert (name.first, name.last) == ("Граса", "Машел")
+
+
+def test_a_mans_genitive_surname_overrides_an_impossible_tagged_case() -> None:
+    # "встречи Садыра Жапарова с …": the tagger said instrumental, which would be "Жапаровым"
+    name = normalize_person([NameWord("Садыра", "Ins", "Masc"), NameWord("Жапарова", "Ins", "Masc")])
+    assert (name.first, name.last) == ("Садыр", "Жапаров")

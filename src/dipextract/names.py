@@ -183,6 +183,19 @@ def _name_cases(words: list[NameWord], gender: str | None, *, guessed: bool = Fa
     return options
 
 
+def _possible_case(surname: str, gender: str | None, case: str | None) -> str | None:
+    """The genitive when a man's -ов/-ин surname has a genitive ending the tagged case cannot have
+    ("встречи Садыра Жапарова", tagged instrumental: "Жапаровым" would be that)."""
+    if gender != "masc" or case in (None, "nomn", "gent", "accs"):
+        return case
+    lower = surname.lower()
+
+    def fits(c: str) -> bool:
+        return any(lower.endswith(ending) for ending, _ in _SURNAME_RULES.get(("masc", c), ()))
+
+    return "gent" if not fits(case) and fits("gent") else case
+
+
 def _case_of(words: list[NameWord], gender: str | None) -> str | None:
     """The mention's case: the tagger's, unless the name forms rule it out ("Алиханом" is never nominative)."""
     # the surname's case: a foreign first name is often indeclinable and tagged nominative ("Сейджи Маехары")
@@ -235,7 +248,7 @@ def _normalized(name_words: tuple[NameWord, ...]) -> PersonName:
     if not words:
         return PersonName(None, None, None)
     gender = _gender_of(words)
-    case = _case_of(words, gender)
+    case = _possible_case(words[-1].text, gender, _case_of(words, gender))
     if len(words) >= 2 and ROMAN.match(words[-1].text):
         # regnal names are kept whole, as written: "Бенедикта XVI" -> "Бенедикт XVI", "Елизаветой II"
         given = " ".join(nominative_word(w.text, "first", case, gender) for w in words[:-1])

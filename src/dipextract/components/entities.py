@@ -111,14 +111,22 @@ _ADJECTIVE_ENDINGS = (
 
 
 def _home_country(entities: list[dict[str, Any]]) -> str | None:
-    """The country an article is about: the one named most often, when no other is named as often."""
-    counts = sorted(
-        ((len(e["mentions"]), e.get("iso")) for e in entities if e["type"] == COUNTRY and e.get("iso")),
-        reverse=True,
-    )
-    if not counts or (len(counts) > 1 and counts[1][0] == counts[0][0]):
+    """The country an article is about: the one named most often — counting its cities and regions and
+    the people the text gives its posts — when no other is named as often."""
+    counts: dict[str, int] = {}
+    for e in entities:
+        if e["type"] == COUNTRY:
+            iso = e.get("iso")
+        elif e["type"] in (CITY, REGION, PERSON):
+            iso = e.get("country")
+        else:
+            continue
+        if iso:
+            counts[iso] = counts.get(iso, 0) + len(e["mentions"])
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
-    return counts[0][1]
+    return ranked[0][0]
 
 
 def _national_post(name: str) -> bool:
