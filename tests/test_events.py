@@ -547,3 +547,29 @@ def test_a_visit_in_a_participle_clause_does_not_place_the_call() -> None:
     visit = next(e for e in events if e.type == "visit")
     assert talks.location is None
     assert visit.location is not None and ents[visit.location.city].name == "Анкара"
+
+
+def test_summit_and_its_council_session_are_one_gathering() -> None:
+    events, _ = _events(
+        "Садыр Жапаров примет участие в саммите ШОС в Астане\n\n"
+        "Президент Кыргызской Республики Садыр Жапаров 3-4 июля примет участие в заседании Совета глав "
+        "государств — членов Шанхайской организации сотрудничества, которое пройдет в городе Астана."
+    )
+    gatherings = [e for e in events if e.type in ("forum", "session")]
+    assert len(gatherings) == 1
+    assert gatherings[0].when is not None and gatherings[0].when.text.startswith("3-4 июля")
+
+
+def test_plural_meetings_with_named_people_are_kept() -> None:
+    events, _ = _events(
+        "На полях саммита запланированы двусторонние встречи Садыра Жапарова с Президентом Российской "
+        "Федерации Владимиром Путиным и Председателем КНР Си Цзиньпином."
+    )
+    (meeting,) = [e for e in events if e.type == "meeting"]
+    assert meeting.status == "planned"
+    assert _surnames(meeting) >= {"Жапаров", "Путин", "Цзиньпин"}
+
+
+def test_a_planned_meeting_that_will_not_take_place_is_cancelled() -> None:
+    (event,), _ = _events("Запланированная на 10 июля встреча Сергея Лаврова и Ван И в Москве не состоится.")
+    assert event.status == "cancelled"

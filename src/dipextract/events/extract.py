@@ -94,6 +94,7 @@ def _annotate(d: Draft, words: Sequence[Token], index: EntityIndex) -> None:
     d.keys = {_key(e["name"]) for e in ents if e["type"] != COUNTRY}
     d.people = any(e["type"] == PERSON for e in ents)
     d.persons = [p for p in d.participants if index.entities[p]["type"] == PERSON]
+    d.organizations = {p for p in d.participants if index.entities[p]["type"] == ORGANIZATION}
     d.countries = {e["iso"] for e in ents if e["type"] == COUNTRY and e.get("iso")}
     d.context = {e.get("country") for e in ents if e["type"] == PERSON and e.get("country")}
     for r in index.within(words):

@@ -36,6 +36,7 @@ class Draft:
     context: set[str] = field(default_factory=set)  # ISO codes of the people and places around the trigger
     people: bool = False  # a named person takes part
     persons: list[str] = field(default_factory=list)  # entity ids of the named people taking part
+    organizations: set[str] = field(default_factory=set)  # entity ids of the organisations taking part
     listed: bool = (
         False  # a member of a list of events in its sentence ("визита ..., заседания ..., заседания ...")
     )
@@ -65,11 +66,24 @@ def _same_kind(a: Draft, b: Draft) -> bool:
     )
 
 
+def _same_summit(a: Draft, b: Draft) -> bool:
+    """ "саммит ШОС в Астане" (headline) and "заседание Совета глав государств — членов ШОС, которое пройдёт
+    в Астане": a forum and a session of the same organisation, place and time are one gathering."""
+    return (
+        {a.type, b.type} == {"forum", "session"}
+        and a.status == b.status
+        and bool(a.organizations & b.organizations)
+        and not _conflict(a.location, b.location, ("city", "country"))
+        and not _conflict(a.when, b.when, ("value",))
+    )
+
+
 def _absorb(into: Draft, other: Draft) -> None:
     for p in other.participants:
         if p not in into.participants:
             into.participants.append(p)
     into.keys |= other.keys
+    into.organizations |= other.organizations
     into.people = into.people or other.people
     into.persons += [p for p in other.persons if p not in into.persons]
     into.countries |= other.countries
@@ -87,6 +101,8 @@ def _distinct_contacts(a: Draft, b: Draft) -> bool:
 
 
 def _mergeable(old: Draft, new: Draft) -> bool:
+    if _same_summit(old, new) and new.sentence != old.sentence:
+        return True
     if not _same_kind(old, new) or old.status != new.status:
         return False
     if new.sentence == old.sentence and (new.type != old.type or (new.listed and old.listed)):

@@ -86,6 +86,13 @@ def find_status(tok: Token, words: Sequence[Token], tree: Tree) -> str:
     for anc in [tok, *list(tree.ancestors(tok))[:3]]:  # "визит, запланированный на июнь, отменён"
         if anc.lemma_ in cue("cancelled") or anc.lower_ in cue("cancelled"):
             return "cancelled"
+        if (
+            anc is not tok
+            and anc.lemma_ in _OCCUR
+            and _negated(tree, anc)
+            and tree.rel(tok).startswith("nsubj")
+        ):
+            return "cancelled"  # "Запланированная на 10 июля встреча … не состоится"
         if any(c.lemma_ in cue("cancelled") for c in tree.children(anc, "amod", "acl")):
             return "cancelled"
         if anc.morph.get("VerbForm") == ["Fin"]:

@@ -186,12 +186,23 @@ def _keep(trigger: Trigger, words: Sequence[Token], tree: Tree, index: EntityInd
         ]
         if counted or any(c.lemma_ in cue("generic") for c in tree.children(tok)):
             return False
-        if not _dated(tok, tree, index, words):
+        if not _dated(tok, tree, index, words) and not _with_named(tok, tree, index):
             return False  # "воздерживаться от посещений", "на встречах на высшем уровне": no one occasion
     clause = tok if tok.pos_ == "VERB" else tree.clause_head(tok)
     if clause is not None and any(c.lemma_ in cue("generic") for c in tree.children(clause)):
         return False
     return True
+
+
+def _with_named(tok: Token, tree: Tree, index: EntityIndex) -> bool:
+    """ "двусторонние встречи Садыра Жапарова с Владимиром Путиным, Си Цзиньпином …": a plural event noun
+    with a named person of its own and a named counterpart is a set of particular meetings."""
+    own = [c for c in tree.children(tok, "nmod") if not tree.case(c) and index.covering(c, "PERSON")]
+    met = [c for c in tree.children(tok, "nmod", "obl") if tree.case(c) in ("с", "со")]
+    return bool(own) and any(
+        index.covering(c, "PERSON", "POST") or any(index.covering(g, "PERSON") for g in tree.children(c))
+        for c in met
+    )
 
 
 def _dated(tok: Token, tree: Tree, index: EntityIndex, words: Sequence[Token]) -> bool:
