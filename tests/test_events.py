@@ -573,3 +573,12 @@ def test_plural_meetings_with_named_people_are_kept() -> None:
 def test_a_planned_meeting_that_will_not_take_place_is_cancelled() -> None:
     (event,), _ = _events("Запланированная на 10 июля встреча Сергея Лаврова и Ван И в Москве не состоится.")
     assert event.status == "cancelled"
+
+
+def test_a_seat_of_government_places_the_event_in_its_city() -> None:
+    events, ents = _events(
+        "Москва, 12 ноября. Президент России Владимир Путин принял в Кремле президента Вьетнама Лыонг Кыонга."
+    )
+    (meeting,) = [e for e in events if e.type == "meeting"]
+    assert meeting.location is not None and ents[meeting.location.city].name == "Москва"
+    assert meeting.location.text == "Кремле"

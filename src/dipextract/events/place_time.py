@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Sequence
+from importlib import resources
 
 from spacy.tokens import Token
 
@@ -221,7 +223,7 @@ def find_location(
     """{city, country, text}: the stated place; the country falls back to the city's when the text names it."""
     args = _place_args(tok, tree, index, words) or _lone_city(tok, tree, index, words)
     if not args:
-        return None
+        return _landmark_city(tok, tree, index)
     cities = [r for r, _ in args if r.type == CITY]
     countries = [r for r, _ in args if r.type == COUNTRY]
     first_city = cities[0] if cities else None
@@ -240,6 +242,35 @@ def find_location(
         country = index.country_by_iso(index.entities[city].get("country"))
     used = [r for r in (first_city, countries[0] if countries else None) if r is not None]
     return {"city": city, "country": country, "text": _place_text(used, words)}
+
+
+@functools.cache
+def landmarks() -> dict[str, str]:
+    """Organisation name -> the city it stands for (data/landmarks.tsv)."""
+    text = resources.files("dipextract.data").joinpath("landmarks.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return {name.strip(): city.strip() for name, city in rows}
+
+
+def _landmark_city(tok: Token, tree: Tree, index: EntityIndex) -> dict[str, str | None] | None:
+    """ "принял в Кремле", "принимает в Белом доме": the seat of government places the event in its city,
+    when the text names that city (a dateline "Москва, 12 ноября")."""
+    if not tree.parsed(tok):
+        return None
+    for anchor in _scope(tok, tree):
+        for c in tree.children(anchor, "obl"):
+            if tree.case(c) not in ("в", "во"):
+                continue
+            for r in index.covering(c, ORGANIZATION):
+                city_name = landmarks().get(index.entities[r.entity]["name"])
+                city = next(
+                    (i for i, e in index.entities.items() if e["type"] == CITY and e["name"] == city_name),
+                    None,
+                )
+                if city is not None:
+                    country = index.country_by_iso(index.entities[city].get("country"))
+                    return {"city": city, "country": country, "text": tok.doc[r.start : r.end].text}
+    return None
 
 
 def find_when(
