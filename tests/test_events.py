@@ -582,3 +582,16 @@ def test_a_seat_of_government_places_the_event_in_its_city() -> None:
     (meeting,) = [e for e in events if e.type == "meeting"]
     assert meeting.location is not None and ents[meeting.location.city].name == "Москва"
     assert meeting.location.text == "Кремле"
+
+
+def test_a_where_clause_sitting_stays_apart_from_another_bodys_meeting() -> None:
+    events, ents = _events(
+        "В пятницу Владимир Путин проведет по видеосвязи совещание с членами Совета Безопасности. Кроме того, "
+        "на следующей неделе глава государства посетит Казань, где примет участие в пленарном заседании "
+        "форума «Россия — Исламский мир»."
+    )
+    sittings = [e for e in events if e.type == "session"]
+    assert len(sittings) == 2
+    plenary = next(e for e in sittings if e.trigger.text == "заседании")
+    assert plenary.location is not None and ents[plenary.location.city].name == "Казань"
+    assert plenary.when is None or plenary.when.text != "В пятницу"

@@ -122,6 +122,7 @@ def _draft(
         evidence=_evidence(words),
         sentence=si,
         anaphoric=found.anaphoric,
+        head=tok.lemma_,
     )
     _annotate(draft, words, index)
     return draft
@@ -227,7 +228,9 @@ def extract_events(doc: Doc) -> list[dict[str, Any]]:
             for t, d in zip(triggers, local)
             if (p := _postponed(d, doc[t.head], words, tree, index, published))
         ]
-        if si > 0 and _elaborates(words):
+        if si > 0 and _elaborates(words) and not index.within(words, DATE):
+            # a sentence with a date of its own does not borrow the one before ("Кроме того, на следующей
+            # неделе … посетит Казань, где примет участие в заседании форума" is not "в пятницу")
             previous = index.within(sentences[si - 1], DATE)
             for d in local:
                 if d.when is None and d.status == "planned" and previous:

@@ -37,6 +37,7 @@ class Draft:
     people: bool = False  # a named person takes part
     persons: list[str] = field(default_factory=list)  # entity ids of the named people taking part
     organizations: set[str] = field(default_factory=set)  # entity ids of the organisations taking part
+    head: str = ""  # the trigger's lemma
     listed: bool = (
         False  # a member of a list of events in its sentence ("визита ..., заседания ..., заседания ...")
     )
@@ -109,6 +110,14 @@ def _mergeable(old: Draft, new: Draft) -> bool:
         return False  # one sentence, two event words of different kinds: two events
     if FAMILY[new.type] == "contact" and _distinct_contacts(old, new):
         return False
+    if (
+        FAMILY[new.type] == "gathering"
+        and old.organizations
+        and new.organizations
+        and not old.organizations & new.organizations
+        and old.head != new.head
+    ):
+        return False  # "совещание с членами Совета Безопасности", then "заседание форума": two sittings
     if _conflict(old.location, new.location, ("city", "country")):
         return False
     if new.type == "visit" and _elsewhere(old.location, new.location):

@@ -223,7 +223,7 @@ def find_location(
     """{city, country, text}: the stated place; the country falls back to the city's when the text names it."""
     args = _place_args(tok, tree, index, words) or _lone_city(tok, tree, index, words)
     if not args:
-        return _landmark_city(tok, tree, index)
+        return _landmark_city(tok, tree, index) or _where_city(tok, tree, index)
     cities = [r for r, _ in args if r.type == CITY]
     countries = [r for r, _ in args if r.type == COUNTRY]
     first_city = cities[0] if cities else None
@@ -270,6 +270,24 @@ def _landmark_city(tok: Token, tree: Tree, index: EntityIndex) -> dict[str, str 
                 if city is not None:
                     country = index.country_by_iso(index.entities[city].get("country"))
                     return {"city": city, "country": country, "text": tok.doc[r.start : r.end].text}
+    return None
+
+
+def _where_city(tok: Token, tree: Tree, index: EntityIndex) -> dict[str, str | None] | None:
+    """ "посетит Казань, где примет участие в пленарном заседании": a "где" clause happens in the city it
+    hangs on."""
+    for _, anc in zip(range(4), tree.ancestors(tok)):
+        if tree.rel(anc) not in ("acl:relcl", "acl") or not any(
+            c.lower_ == "где" for c in tree.children(anc)
+        ):
+            continue
+        head = tree.head(anc)
+        cities = index.covering(head, CITY) if head is not None else []
+        if cities:
+            city = cities[0].entity
+            country = index.country_by_iso(index.entities[city].get("country"))
+            return {"city": city, "country": country, "text": tok.doc[cities[0].start : cities[0].end].text}
+        return None
     return None
 
 
