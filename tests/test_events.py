@@ -595,3 +595,11 @@ def test_a_where_clause_sitting_stays_apart_from_another_bodys_meeting() -> None
     plenary = next(e for e in sittings if e.trigger.text == "заседании")
     assert plenary.location is not None and ents[plenary.location.city].name == "Казань"
     assert plenary.when is None or plenary.when.text != "В пятницу"
+
+
+def test_a_where_clause_borrows_the_subject_of_the_clause_above() -> None:
+    events, _ = _events(
+        "Садыр Жапаров совершил государственный визит в Китай, где провел переговоры с Си Цзиньпином."
+    )
+    talks = next(e for e in events if e.type == "meeting")
+    assert _surnames(talks) == {"Жапаров", "Цзиньпин"}

@@ -127,6 +127,9 @@ def _subjects(tree: Tree, verb: Token) -> list[Token]:
         elif tree.rel(cur) == "acl":  # participle: "президент, посетивший ..."
             head = tree.head(cur)
             return [head] if head is not None else []
+        elif tree.rel(cur) == "acl:relcl" and any(c.lower_ in ("где", "куда") for c in tree.children(cur)):
+            # "совершил визит в Китай, где провёл переговоры": the visitor of the clause above
+            cur = next((a for a in tree.ancestors(cur) if a.pos_ in ("VERB", "AUX")), None)
         else:
             break
     return []
