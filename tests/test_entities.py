@@ -384,6 +384,8 @@ def test_a_post_nested_in_another_takes_its_country() -> None:
         "Россия и Франция подписали соглашение. Премьер-министр Михаил Фрадков назвал его важным.",
         # a job, not an office of state
         "Экономика России растёт, сообщил журналист Михаил Фрадков. Россия готовит бюджет.",
+        # an office of a club, not of the state
+        "Клубы России растут, сообщил президент клуба Александр Медведев. Россия готовит бюджет.",
     ],
 )
 def test_no_country_guessed_for_a_post_when_the_text_does_not_settle_it(text: str) -> None:

@@ -130,9 +130,14 @@ def _home_country(entities: list[dict[str, Any]]) -> str | None:
 
 
 def _national_post(name: str) -> bool:
-    """A government post of a state ("премьер-министр", "министр финансов"), by its normalised name."""
+    """A government post of a state by its normalised name: the office alone ("премьер-министр", "глава
+    государства") or a minister with a portfolio ("министр финансов"); "президент клуба" is not one."""
     words = name.lower().split()
-    return any(" ".join(words[:n]) in national_posts() for n in (1, 2, 3))
+    if " ".join(words) in national_posts():
+        return True
+    return bool(words) and (
+        words[0] in ("министр", "замминистра") or words[:2] == ["заместитель", "министра"]
+    )
 
 
 def _country_adjective_before(country: Mention, post: Mention) -> bool:
