@@ -78,3 +78,10 @@ def test_a_mans_genitive_surname_overrides_an_impossible_tagged_case() -> None:
     # "встречи Садыра Жапарова с …": the tagger said instrumental, which would be "Жапаровым"
     name = normalize_person([NameWord("Садыра", "Ins", "Masc"), NameWord("Жапарова", "Ins", "Masc")])
     assert (name.first, name.last) == ("Садыр", "Жапаров")
+
+
+@pytest.mark.parametrize(
+    ("given", "surname", "full"), [("Фридрихом", "Мерцем", "Мерц"), ("Джорджем", "Бушем", "Буш")]
+)
+def test_hard_stem_instrumental_takes_no_soft_sign(given: str, surname: str, full: str) -> None:
+    assert normalize_person([NameWord(given, "Ins", "Masc"), NameWord(surname, "Ins", "Masc")]).last == full

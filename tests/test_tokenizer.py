@@ -116,3 +116,13 @@ def test_word_spans_are_razdels_tokens_on_random_text() -> None:
 )
 def test_full_stop_after_a_one_letter_name(tokenizer: RazdelTokenizer, text: str, sentences: int) -> None:
     assert len(list(tokenizer(text).sents)) == sentences
+
+
+def test_a_dateline_stands_apart_from_the_first_sentence(tokenizer: RazdelTokenizer) -> None:
+    doc = tokenizer(
+        "ВАШИНГТОН, 4 февраля 2026 — Государственный секретарь США Марко Рубио проведет переговоры."
+    )
+    assert [s.text for s in doc.sents] == [
+        "ВАШИНГТОН, 4 февраля 2026 —",
+        "Государственный секретарь США Марко Рубио проведет переговоры.",
+    ]

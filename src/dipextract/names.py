@@ -60,6 +60,7 @@ _CONSONANT_RULES: dict[str, tuple[str, ...]] = {
     "loct": ("е",),
 }
 _VOWELS = set("аеёиоуыэюя")
+_HUSHING = set("цжшчщ")  # hard stems that take "-ем" in the instrumental and no soft sign
 _SOFT_ENDINGS = frozenset({"я", "ю", "ем", "ём"})
 _INSTRUMENTAL_ENDINGS = ("ом", "ем", "ём", "ым", "им")
 
@@ -158,6 +159,8 @@ def nominative_word(word: str, role: str, case: str | None, gender: str | None) 
             stem = lower[: -len(ending)]
             if not lower.endswith(ending) or len(stem) < 3:
                 continue
+            if ending in _SOFT_ENDINGS and stem[-1] in _HUSHING:  # "Мерцем" -> "Мерц", "Бушем" -> "Буш"
+                return _restore_case(stem, word)
             if ending in _SOFT_ENDINGS:  # "Мигеля" -> "Мигель", "Андрея" -> "Андрей"
                 return _restore_case(stem + ("й" if stem[-1] in _VOWELS else "ь"), word)
             if stem[-1] not in _VOWELS:

@@ -19,6 +19,11 @@ _LINE_BREAK = re.compile(r"[\n\r\u2028\u2029\x0b\x0c\x85]")
 # "… с главой МИД КНР Ван И. Стороны обсудили …": razdel reads "И." as an initial and runs on
 _LETTER_THEN_WORD = re.compile(r"(?<![\w.])[А-ЯЁ]\.\s+(?=([А-ЯЁ][а-яё]+)\b)")
 _NAME_BEFORE = re.compile(r"(?<![\w.-])[А-ЯЁ][а-яё]+ $")
+# "ВАШИНГТОН, 4 февраля 2026 — Госсекретарь …": the dateline is no part of the first sentence's syntax
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*[А-ЯЁ][А-ЯЁа-яё\- ]{1,40},[ \t]+\d{1,2}[ \t]+(?:января|февраля|марта|апреля|мая|июня|июля|"
+    r"августа|сентября|октября|ноября|декабря)(?:[ \t]+\d{4})?(?:[ \t]*г(?:ода|\.)?)?[ \t]*[—–-][ \t]+(?=[А-ЯЁ])"
+)
 _NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
 # lone surrogates (a str decoded with errors="surrogateescape") cannot enter spaCy's UTF-8 string store;
 # U+FFFD keeps every offset where the caller's text has it
@@ -91,6 +96,7 @@ class RazdelTokenizer:
         spaces: list[bool] = []
         starts: list[bool] = []
         sentence_starts = {s.start for s in razdel.sentenize(text)} | _sentences_after_letters(text)
+        sentence_starts.update(m.end() for m in _DATELINE.finditer(text, 0, 400))
         position = 0
         for start, stop in word_spans(text):
             gap = text[position:start]
