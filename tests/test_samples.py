@@ -100,6 +100,15 @@ def test_dateline_apart_keeps_the_secretary_of_state_in_his_talks() -> None:
         vilnius[:2] == ("meeting", "planned") and "Марко Рубио" in vilnius[2] and vilnius[4] == "2026-02-05"
     )
     assert ("talks", "held", {"Марко Рубио", "Фридрих Мерц"}, None, "2026-02-03") in events
+    # "после визита в Литву Рубио отправится в Брюссель": the visit is to Lithuania, the meeting in Brussels
+    visit = next(e for e in doc.events if e.type == "visit")
+    names = {e.id: e.name for e in doc.entities}
+    assert (
+        visit.location is not None
+        and names[visit.location.country] == "Литва"
+        and visit.location.city is None
+    )
+    assert any(e[3] == "Брюссель" and "НАТО" in e[2] for e in events)
 
 
 def test_a_football_match_is_no_meeting() -> None:

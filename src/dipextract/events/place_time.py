@@ -110,6 +110,8 @@ def _place_args(
     found: list[tuple[Ref, Token]] = []
     if tree.parsed(tok):
         for anchor in _scope(tok, tree):
+            if found and anchor is not tok and tok.pos_ == "NOUN":
+                break  # "после визита в Литву … отправится в Брюссель": the event noun's own place first
             # "Муром посетят X": an accusative place the parser took for the subject
             moved = [
                 c
