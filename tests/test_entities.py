@@ -367,6 +367,14 @@ def test_the_articles_country_counts_its_people_and_cities() -> None:
     assert _entity(doc, "POST", "глава государства").country == "KG"
 
 
+def test_bare_heads_of_different_posts_are_different_posts() -> None:
+    doc = extract(
+        "Президент Казахстана Касым-Жомарт Токаев позвонил президенту Турции Реджепу Тайипу Эрдогану."
+    )
+    heads = [e for e in _by_type(doc, "POST") if e.name.lower() == "президент"]
+    assert sorted(e.country for e in heads) == ["KZ", "TR"]
+
+
 def test_a_post_nested_in_another_takes_its_country() -> None:
     text = (
         "Министр иностранных дел России Сергей Лавров прибыл в Китай. В Китае его встретили в аэропорту. "

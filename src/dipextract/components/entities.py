@@ -808,6 +808,12 @@ class EntityResolver:
                 holders[id(copy)] = [extra]
                 mentions.append(copy)
         mentions.sort(key=lambda m: (m.start, -m.end))
+        # the longest post starting where a shorter one does: "Президент" inside "Президент Казахстана" and
+        # inside "президентом Турции" are two posts, not one with two countries
+        outer_at: dict[int, Mention] = {}
+        for m in mentions:
+            if m.type == POST and m.start not in outer_at:
+                outer_at[m.start] = m
         for m in mentions:
             if m.type == PERSON:
                 continue
@@ -815,7 +821,9 @@ class EntityResolver:
                 key = (m.type, m.iso or m.name.lower())
             elif m.type == POST:
                 holder = next(iter(holders[id(m)]), None)
-                key = (m.type, f"{m.name.lower()}|{id(person_of[id(holder)]) if holder else ''}")
+                outer = outer_at[m.start]
+                inside = outer.name.lower() if holder is None and outer.end > m.end else ""
+                key = (m.type, f"{m.name.lower()}|{id(person_of[id(holder)]) if holder else ''}|{inside}")
             elif m.type == DATE:
                 key = (m.type, m.value or m.text.lower())
             else:
