@@ -367,6 +367,17 @@ def test_the_articles_country_counts_its_people_and_cities() -> None:
     assert _entity(doc, "POST", "глава государства").country == "KG"
 
 
+def test_a_government_post_takes_the_country_named_just_before_it() -> None:
+    # a digest: Iran is the article's main country, the Italian section names Italy just before the premier
+    text = (
+        "Иран продолжает ядерную программу. Иран отверг требования МАГАТЭ. Иран готов к переговорам: "
+        "глава делегации заявил, что страна открыта к диалогу с шестёркой посредников в ближайшие месяцы, "
+        "а эксперты ожидают, что следующий раунд консультаций пройдёт уже весной и принесёт первые итоги.\n\n"
+        "Италия\n\nДва дня итальянцы выбирали новый парламент, и Премьер-министр Сильвио Берлускони не доволен."
+    )
+    assert _entity(extract(text), "POST", "Премьер-министр").country == "IT"
+
+
 def test_bare_heads_of_different_posts_are_different_posts() -> None:
     doc = extract(
         "Президент Казахстана Касым-Жомарт Токаев позвонил президенту Турции Реджепу Тайипу Эрдогану."

@@ -129,6 +129,20 @@ def _home_country(entities: list[dict[str, Any]]) -> str | None:
     return ranked[0][0]
 
 
+def _country_just_before(entities: list[dict[str, Any]], post: dict[str, Any], text: str) -> str | None:
+    """The one country named in the 250 characters before the post (a heading "Италия", then "Два дня
+    выбирали итальянцы новый парламент, … Премьер-министр Берлускони"); none when two are."""
+    start = min(m.start for m in post["mentions"])
+    named = {
+        e["iso"]
+        for e in entities
+        if e["type"] == COUNTRY and e.get("iso")
+        for m in e["mentions"]
+        if start - 250 < m.start < start
+    }
+    return named.pop() if len(named) == 1 else None
+
+
 def _national_post(name: str) -> bool:
     """A government post of a state by its normalised name: the office alone ("премьер-министр", "глава
     государства") or a minister with a portfolio ("министр финансов"); "президент клуба" is not one."""
@@ -959,7 +973,11 @@ class EntityResolver:
                 and _national_post(post.get("name") or "")
             ):
                 holder = by_id.get(post["holder"]) if post["holder"] is not None else None
-                post["country"] = (holder["country"] if holder is not None else None) or home
+                post["country"] = (
+                    (holder["country"] if holder is not None else None)
+                    or _country_just_before(entities, post, text)
+                    or home
+                )
                 if holder is not None:
                     holder["country"] = holder["country"] or post["country"]
 
