@@ -23,7 +23,7 @@ from typing import NamedTuple
 from spacy.attrs import IS_SPACE
 from spacy.tokens import Doc, Token
 
-from .links import COPULA_LEMMAS, KIN_LEMMAS, relative_named
+from .links import COPULA_LEMMAS, kin_lemmas, relative_named
 from .mentions import Mention
 from .segments import sentence_ids
 
@@ -54,7 +54,7 @@ def _shape(t: Token) -> str:
         return t.lemma_
     if t.lower_ in _PRONOUNS:
         return "PRON3"
-    if t.lemma_ in KIN_LEMMAS:
+    if t.lemma_ in kin_lemmas():
         return "KIN"
     return t.pos_ or "X"
 
@@ -198,7 +198,7 @@ class LinkContext:
                 nest=f"nest={int(nested_in)}{int(nests)}",
                 head_lemma=head.lemma_.lower(),
                 prev=_shape(prev) if prev is not None and not prev.is_space else "START",
-                prev_kin=prev is not None and prev.lemma_ in KIN_LEMMAS,
+                prev_kin=prev is not None and prev.lemma_ in kin_lemmas(),
                 sentence_persons=len(self.persons_in.get(self.sent(q), ())),
             )
         return facts

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
 from .mentions import Mention
+from .posts import load_lines
 from .segments import sentence_ids
 
 # Verbs that put a person into a post: "Х назначен министром", "Х является послом", "пост занимает Х".
@@ -31,33 +33,14 @@ COPULA_LEMMAS = frozenset(
         "должность",
     }
 )
-# Kin and companions: "дочь капитана Ханна …", "супруга музыканта Эльжбета …" name the relative, not the
-# holder of the post between
-KIN_LEMMAS = frozenset(
-    {
-        "дочь",
-        "сын",
-        "жена",
-        "муж",
-        "супруга",
-        "супруг",
-        "вдова",
-        "мать",
-        "отец",
-        "брат",
-        "сестра",
-        "внук",
-        "внучка",
-        "подруга",
-        "друг",
-        "невеста",
-        "жених",
-        "племянник",
-        "племянница",
-        "родственник",
-        "родственница",
-    }
-)
+
+
+@functools.cache
+def kin_lemmas() -> frozenset[str]:
+    """Kin and companions ("дочь", "супруга", "друг"), from data/kin_lemmas.txt."""
+    return load_lines("kin_lemmas.txt")
+
+
 # Appointment verbs count only in the passive ("назначен", "избран"): "Янукович назначил начальника" is not it.
 _PASSIVE_PREFIXES = ("назначен", "избран", "переизбран", "утвержден", "утверждён", "выбран")
 _DASHES = frozenset({"-", "–", "—"})
@@ -137,7 +120,7 @@ def kin_before(doc: Doc, post: Mention) -> Token | None:
     ].morph.get("Case"):
         return None
     for t in reversed(doc[max(0, post.token_start - 8) : post.token_start]):
-        if t.lemma_ in KIN_LEMMAS:
+        if t.lemma_ in kin_lemmas():
             return t
         if t.is_sent_start or not (
             t.text == "," or t.lemma_ == "и" or t.pos_ in ("ADJ", "DET") or "Gen" in t.morph.get("Case")
@@ -149,9 +132,9 @@ def kin_before(doc: Doc, post: Mention) -> Token | None:
 def relative_named(doc: Doc, post: Mention, person: Mention) -> bool:
     """ "дочь капитана Ханна Ингрэм-Мур": the name after a kin noun's genitive post, not itself in the
     genitive, is the relative's ("дочери капитана Тома Мура" names the captain)."""
-    if person.start < post.end or kin_before(doc, post) is None:
+    if person.start < post.end or "Gen" in doc[person.token_end - 1].morph.get("Case"):
         return False
-    return "Gen" not in doc[person.token_end - 1].morph.get("Case")
+    return kin_before(doc, post) is not None
 
 
 def _owner_skipped(doc: Doc, post: Mention, nearest: Mention, after: list[Mention]) -> Mention:

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
 
+from .dates.lexicon import MONTH_RE
 from .morph import parse
 from .segments import remember_text
 
@@ -21,8 +22,8 @@ _LETTER_THEN_WORD = re.compile(r"(?<![\w.])[А-ЯЁ]\.\s+(?=([А-ЯЁ][а-яё]+
 _NAME_BEFORE = re.compile(r"(?<![\w.-])[А-ЯЁ][а-яё]+ $")
 # "ВАШИНГТОН, 4 февраля 2026 — Госсекретарь …": the dateline is no part of the first sentence's syntax
 _DATELINE = re.compile(
-    r"(?m)^[ \t]*[А-ЯЁ][А-ЯЁа-яё\- ]{1,40},[ \t]+\d{1,2}[ \t]+(?:января|февраля|марта|апреля|мая|июня|июля|"
-    r"августа|сентября|октября|ноября|декабря)(?:[ \t]+\d{4})?(?:[ \t]*г(?:ода|\.)?)?[ \t]*[—–-][ \t]+(?=[А-ЯЁ])"
+    rf"(?m)^[ \t]*[А-ЯЁ][А-ЯЁа-яё\- ]{{1,40}},[ \t]+\d{{1,2}}[ \t]+{MONTH_RE}(?:[ \t]+\d{{4}})?"
+    r"(?:[ \t]*г(?:ода|\.)?)?[ \t]*[—–-][ \t]+(?=[А-ЯЁ])"
 )
 _NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
 # lone surrogates (a str decoded with errors="surrogateescape") cannot enter spaCy's UTF-8 string store;

@@ -314,17 +314,22 @@ def _with_ordinal(doc: Doc, m: Mention) -> Mention:
     return dataclasses.replace(m, start=start.idx, text=doc_text(doc)[start.idx : m.end], token_start=start.i)
 
 
+def _cut_before(doc: Doc, m: Mention, i: int, *, punct: bool = False) -> Mention:
+    """m ended before token i, with the spaces (and, if asked, punctuation) before that left out."""
+    end = i
+    while end > m.token_start + 1 and (doc[end - 1].is_space or (punct and doc[end - 1].is_punct)):
+        end -= 1
+    span = doc[m.token_start : end]
+    return dataclasses.replace(m, end=span.end_char, text=span.text, token_end=span.end)
+
+
 def _before_event_phrase(doc: Doc, m: Mention) -> Mention:
     """ "министры иностранных дел Европейского союза [на совещании в Люксембурге]": a post or an organisation
     ends before "в/на" + an event noun, which says where its holder was, not what it is."""
     triggers = trigger_lemmas()
     for i in range(m.token_start + 1, m.token_end - 1):
         if doc[i].lower_ in ("в", "во", "на") and doc[i + 1].pos_ == "NOUN" and doc[i + 1].lemma_ in triggers:
-            end = i
-            while end > m.token_start + 1 and doc[end - 1].is_space:
-                end -= 1
-            span = doc[m.token_start : end]
-            return dataclasses.replace(m, end=span.end_char, text=span.text, token_end=span.end)
+            return _cut_before(doc, m, i)
     return m
 
 
@@ -622,20 +627,12 @@ class EntityResolver:
             if doc[i].text in _OPENING_QUOTES:
                 break
             if doc[i].pos_ in ("VERB", "AUX") and doc[i].morph.get("VerbForm") in (["Inf"], ["Fin"]):
-                end = i
-                while end > m.token_start + 1 and (doc[end - 1].is_space or doc[end - 1].is_punct):
-                    end -= 1
-                span = doc[m.token_start : end]
-                m = Mention(span.start_char, span.end_char, POST, span.text, span.start, span.end, m.source)
+                m = _cut_before(doc, m, i, punct=True)
                 break
         for i in range(m.token_start + 1, m.token_end - 1):
             # "император «известил» богиню": a quoted word in lower case is a quotation, not a name
             if doc[i].text in _OPENING_QUOTES and doc[i + 1].text[:1].islower():
-                end = i
-                while end > m.token_start + 1 and doc[end - 1].is_space:
-                    end -= 1
-                span = doc[m.token_start : end]
-                m = Mention(span.start_char, span.end_char, POST, span.text, span.start, span.end, m.source)
+                m = _cut_before(doc, m, i)
                 break
         if m.end - m.start > 2 and text[m.end - 1] in '»"”':
             m = Mention(
@@ -661,13 +658,7 @@ class EntityResolver:
         for i in range(m.token_start + 1, m.token_end - 1):
             token = doc[i]
             if token.lower_ in ("в", "во", "на") and doc[i + 1].morph.get("Case") == ["Acc"]:
-                end = i
-                while end > m.token_start and doc[end - 1].is_space:
-                    end -= 1
-                span = doc[m.token_start : end]
-                return Mention(
-                    span.start_char, span.end_char, POST, span.text, span.start, span.end, m.source
-                )
+                return _cut_before(doc, m, i)
         return m
 
     @staticmethod

@@ -21,6 +21,12 @@ def _rows(name: str) -> list[list[str]]:
 
 
 @functools.cache
+def landmarks() -> dict[str, str]:
+    """Seat of government (organisation name) -> the city it stands for, from landmarks.tsv."""
+    return {row[0].strip(): row[1].strip() for row in _rows("landmarks.tsv")}
+
+
+@functools.cache
 def trigger_lemmas() -> dict[str, str]:
     """Single-word trigger lemma -> contract event type."""
     return {row[0]: row[1] for row in _rows("event_triggers.tsv") if " " not in row[0]}

@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from collections.abc import Sequence
-from importlib import resources
 
 from spacy.tokens import Token
 
 from ..const import CITY, COUNTRY, DATE, ORGANIZATION, PERSON, POST
 from ..dates import resolve_date
+from ..dates.lexicon import MONTH_RE, PAST_ADJ, WEEKDAY_RE
 from ..phrases import nominative_phrase
 from ..segments import doc_text
 from .index import EntityIndex, Ref
-from .lexicon import cue, trigger_lemmas
+from .lexicon import cue, landmarks, trigger_lemmas
 from .tree import Tree
 
 _PLACE_CASES = frozenset({"в", "во", "на"})
@@ -246,12 +245,9 @@ def find_location(
     return {"city": city, "country": country, "text": _place_text(used, words)}
 
 
-@functools.cache
-def landmarks() -> dict[str, str]:
-    """Organisation name -> the city it stands for (data/landmarks.tsv)."""
-    text = resources.files("dipextract.data").joinpath("landmarks.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return {name.strip(): city.strip() for name, city in rows}
+def _city_location(city: str, text: str, index: EntityIndex) -> dict[str, str | None]:
+    """The location of a city entity, with the city's country."""
+    return {"city": city, "country": index.country_by_iso(index.entities[city].get("country")), "text": text}
 
 
 def _landmark_city(tok: Token, tree: Tree, index: EntityIndex) -> dict[str, str | None] | None:
@@ -270,8 +266,7 @@ def _landmark_city(tok: Token, tree: Tree, index: EntityIndex) -> dict[str, str 
                     None,
                 )
                 if city is not None:
-                    country = index.country_by_iso(index.entities[city].get("country"))
-                    return {"city": city, "country": country, "text": tok.doc[r.start : r.end].text}
+                    return _city_location(city, tok.doc[r.start : r.end].text, index)
     return None
 
 
@@ -286,9 +281,7 @@ def _where_city(tok: Token, tree: Tree, index: EntityIndex) -> dict[str, str | N
         head = tree.head(anc)
         cities = index.covering(head, CITY) if head is not None else []
         if cities:
-            city = cities[0].entity
-            country = index.country_by_iso(index.entities[city].get("country"))
-            return {"city": city, "country": country, "text": tok.doc[cities[0].start : cities[0].end].text}
+            return _city_location(cities[0].entity, tok.doc[cities[0].start : cities[0].end].text, index)
         return None
     return None
 
@@ -356,11 +349,9 @@ def _clock_time(tok: Token, words: Sequence[Token], tree: Tree) -> dict[str, str
     return None
 
 
-_WEEKDAY_WORD = re.compile(r"понедельник|вторник|сред[ауы]|четверг|пятниц|суббот|воскресен", re.IGNORECASE)
-_MONTH_WORD = re.compile(
-    r"январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр", re.IGNORECASE
-)
-_PAST_WORD = re.compile(r"прошл|минувш|предыдущ", re.IGNORECASE)
+_WEEKDAY_WORD = re.compile(rf"(?<![а-яё]){WEEKDAY_RE}", re.IGNORECASE)
+_MONTH_WORD = re.compile(rf"(?<![а-яё]){MONTH_RE}", re.IGNORECASE)
+_PAST_WORD = re.compile(rf"(?<![а-яё]){PAST_ADJ}", re.IGNORECASE)
 
 
 def ahead(when: dict[str, str | None], published: dt.date | None) -> dict[str, str | None]:
