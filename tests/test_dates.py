@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dipextract.dates import DateMatch, find_dates, find_published, resolve_date
+from dipextract.dates.rules import RULES, Scan
 
 PUB = dt.date(2023, 5, 19)  # a Friday
 
@@ -193,3 +194,74 @@ def test_random_text_never_raises_and_offsets_slice(text: str) -> None:
     assert all(isinstance(m, DateMatch) and text[m.start : m.end] == m.text and m.start < m.end for m in ms)
     assert all(a.end <= b.start for a, b in zip(ms, ms[1:]))
     find_published(text)
+
+
+def _full_and_windowed(text: str) -> list[tuple[str, list[tuple[int, int]], list[tuple[int, int]]]]:
+    """Per anchored rule: the spans of a scan of the whole text and of the anchored windows."""
+    scan = Scan(text)
+    return [
+        (
+            rule.name,
+            [m.span() for m in rule.regex.finditer(text)],
+            [m.span() for m in rule.finditer(text, scan)],
+        )
+        for rule in RULES
+        if rule.anchor is not None
+    ]
+
+
+WIDE = " \n\t ".join(sentence for sentence, _, _ in SPANS) + (
+    "  С   8   по   13   октября   2023   года  ,  в  прошлую   пятницу,   15  —  16   мая  "
+    "НАКАНУНЕ ВСТРЕЧИ, В ПЯТНИЦУ, 7 ДЕКАБРЯ 2012 Г. Президент в 1990-х годах и в XX веке"
+)
+
+
+def test_anchored_windows_find_what_a_full_scan_finds() -> None:
+    """The windows around anchors (month words, units, years) give every rule exactly its full-scan matches."""
+    rules = _full_and_windowed(WIDE)
+    assert sum(len(full) for _, full, _ in rules) > 60  # the text exercises the rules
+    for name, full, windowed in rules:
+        assert windowed == full, name
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "в",
+                "на",
+                "прошлую",
+                "пятницу",
+                ",",
+                "15",
+                "—",
+                "16",
+                "мая",
+                "2020",
+                "года",
+                "г.",
+                "Президент",
+                "через",
+                "две",
+                "недели",
+                "назад",
+                "XX",
+                "веке",
+                "90-е",
+                "годы",
+                "летом",
+                "этой",
+                "осенью",
+                "с",
+                "по",
+            ]
+        ),
+        max_size=30,
+    ),
+    st.lists(st.sampled_from([" ", "  ", "\n", " \n\t ", ""]), min_size=30, max_size=30),
+)
+def test_anchored_windows_match_full_scan_on_random_word_sequences(words: list[str], gaps: list[str]) -> None:
+    text = "".join(word + gap for word, gap in zip(words, gaps))
+    for name, full, windowed in _full_and_windowed(text):
+        assert windowed == full, (name, text)

@@ -126,3 +126,34 @@ def test_a_dateline_stands_apart_from_the_first_sentence(tokenizer: RazdelTokeni
         "ВАШИНГТОН, 4 февраля 2026 —",
         "Государственный секретарь США Марко Рубио проведет переговоры.",
     ]
+
+
+def test_like_num_agrees_with_spacy_russian() -> None:
+    """Our set-based `like_num` (installed in the pipeline's vocabulary) answers as spaCy's list-based one."""
+    from spacy.attrs import LIKE_NUM
+    from spacy.lang.ru.lex_attrs import like_num as spacy_like_num
+
+    from dipextract.pipeline import build_pipeline
+    from dipextract.tokenizer import like_num
+
+    words = [
+        "12",
+        "-3,5",
+        "15%",
+        "3/4",
+        "тридцать",
+        "Тридцати",
+        "миллиона",
+        "XX",
+        "xxi",
+        "мая",
+        "1/2/3",
+        "",
+        "две",
+    ]
+    assert [like_num(w) for w in words] == [spacy_like_num(w) for w in words]
+    assert sum(map(like_num, words)) >= 8
+    nlp = build_pipeline()
+    assert nlp.vocab.lex_attr_getters[LIKE_NUM] is like_num
+    doc = nlp.make_doc("Около тридцати делегаций и 15% квоты")
+    assert [t.text for t in doc if t.like_num] == ["тридцати", "15"]

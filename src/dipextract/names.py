@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import functools
+import os
 import re
 from dataclasses import dataclass
-
-from natasha.data import FIRST, load_dict
 
 from .morph import parse
 
@@ -88,7 +87,16 @@ class PersonName:
 @functools.cache
 def first_names() -> frozenset[str]:
     """natasha's list of first names, lower case (it knows "софия" where pymorphy3 sees only the city)."""
-    return frozenset(load_dict(FIRST))
+    from .slovnet_models import natasha_data  # its path only: importing natasha loads all its modules
+
+    names = set()
+    with open(os.path.join(natasha_data(), "dict", "first.txt"), encoding="utf-8") as lines:
+        for (
+            line
+        ) in lines:  # as natasha's `load_dict` reads it: a "#" after the first character starts a comment
+            comment = line.find("#")
+            names.add((line[:comment] if comment > 0 else line).rstrip())
+    return frozenset(names)
 
 
 def _restore_case(normal: str, original: str) -> str:

@@ -6,6 +6,7 @@ import functools
 import gc
 
 import spacy
+from spacy.attrs import LIKE_NUM
 from spacy.language import Language
 
 from . import tokenizer as _tokenizer  # noqa: F401  (registers the razdel tokenizer)
@@ -31,6 +32,7 @@ def build_pipeline(ner_backend: str = "auto") -> Language:
     from . import components  # noqa: F401  (registers the factories)
 
     nlp = spacy.blank("ru", config={"nlp": {"tokenizer": {"@tokenizers": "dipextract.razdel_tokenizer.v1"}}})
+    nlp.vocab.lex_attr_getters[LIKE_NUM] = _tokenizer.like_num
     for name in COMPONENTS:
         config = {"backend": ner_backend} if name == "dipextract_ner" else {}
         nlp.add_pipe(name, config=config)

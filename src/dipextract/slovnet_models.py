@@ -23,7 +23,7 @@ _WORD_CACHE_SIZE = 100_000  # distinct word forms whose (navec id, shape id) are
 _CACHE_ROWS = 8_000  # navec words whose first-layer projection is kept (3 KB each)
 
 
-def _natasha_data() -> str:
+def natasha_data() -> str:
     """natasha's data folder, found without importing natasha (its __init__ imports all of it)."""
     spec = importlib.util.find_spec("natasha")
     if spec is None or not spec.submodule_search_locations:
@@ -31,10 +31,10 @@ def _natasha_data() -> str:
     return os.path.join(next(iter(spec.submodule_search_locations)), "data")
 
 
-NEWS_EMBEDDING = os.path.join(_natasha_data(), "emb", "navec_news_v1_1B_250K_300d_100q.tar")
-NEWS_MORPH = os.path.join(_natasha_data(), "model", "slovnet_morph_news_v1.tar")
-NEWS_NER = os.path.join(_natasha_data(), "model", "slovnet_ner_news_v1.tar")
-NEWS_SYNTAX = os.path.join(_natasha_data(), "model", "slovnet_syntax_news_v1.tar")
+NEWS_EMBEDDING = os.path.join(natasha_data(), "emb", "navec_news_v1_1B_250K_300d_100q.tar")
+NEWS_MORPH = os.path.join(natasha_data(), "model", "slovnet_morph_news_v1.tar")
+NEWS_NER = os.path.join(natasha_data(), "model", "slovnet_ner_news_v1.tar")
+NEWS_SYNTAX = os.path.join(natasha_data(), "model", "slovnet_syntax_news_v1.tar")
 
 
 @functools.cache

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .rules import REJECT, RULES
+from .rules import REJECT, RULES, Scan
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,8 +21,9 @@ class DateMatch:
 def find_dates(text: str, published: dt.date | None = None) -> list[DateMatch]:
     """All non-overlapping date mentions, longest first on conflict, sorted by position."""
     cands: list[tuple[int, int, int, str | None]] = []
+    scan = Scan(text)
     for order, rule in enumerate(RULES):
-        for m in rule.finditer(text):
+        for m in rule.finditer(text, scan):
             if m.end() <= m.start():
                 continue
             value = rule.resolve(m, published)

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from re import _constants as _c  # the parsed-pattern opcodes `_reach` walks
+from re import _parser
+from typing import Any
 
 from . import cal
 from .lexicon import (
@@ -48,6 +53,129 @@ _UNIT = (
 )
 
 
+_WHITESPACE = re.compile(r"\s+")
+
+
+class Scan:
+    """One text prepared for anchored rules: its lower-case copy and its whitespace runs, made once."""
+
+    __slots__ = ("text", "lower", "_run_starts", "_run_ends")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        lower = text.lower()
+        # str.lower() lengthens a few characters ("İ"): then positions would not match, and rules scan it all
+        self.lower = lower if len(lower) == len(text) else None
+        self._run_starts: list[int] | None = None
+        self._run_ends: list[int] = []
+
+    def windows(self, anchor: re.Pattern[str], before: int, after: int) -> list[tuple[int, int]]:
+        """Merged (pos, endpos) ranges around every anchor: `before` whitespace runs back, `after` runs on."""
+        if self._run_starts is None:
+            runs = [m.span() for m in _WHITESPACE.finditer(self.text)]
+            self._run_starts = [s for s, _ in runs]
+            self._run_ends = [e for _, e in runs]
+        starts, ends, n = self._run_starts, self._run_ends, len(self.text)
+        out: list[tuple[int, int]] = []
+        for m in anchor.finditer(self.lower or ""):
+            first = bisect.bisect_right(ends, m.start()) - before - 1  # the run before the earliest start
+            last = bisect.bisect_left(starts, m.end()) + after  # the run the last lookahead stops before
+            lo = ends[first] if first >= 0 else 0
+            hi = starts[last] if last < len(starts) else n
+            if out and lo <= out[-1][1]:
+                out[-1] = (out[-1][0], max(hi, out[-1][1]))
+            else:
+                out.append((lo, hi))
+        return out
+
+
+_UNBOUNDED = 10**6
+
+
+def _is_space_set(items: list[tuple[Any, Any]]) -> bool:
+    """A character set that matches whitespace only (`\\s`, a space)."""
+    return all(
+        (op is _c.CATEGORY and av is _c.CATEGORY_SPACE) or (op is _c.LITERAL and chr(av).isspace())
+        for op, av in items
+    )
+
+
+def _set_may_hold_space(items: list[tuple[Any, Any]]) -> bool:
+    if any(op is _c.NEGATE for op, _ in items):  # [^...]: space unless the set excludes it
+        return not any(
+            (op is _c.CATEGORY and av in (_c.CATEGORY_SPACE, _c.CATEGORY_NOT_WORD))
+            or (op is _c.LITERAL and chr(av).isspace())
+            for op, av in items
+        )
+    return any(
+        (op is _c.CATEGORY and av in (_c.CATEGORY_SPACE, _c.CATEGORY_NOT_WORD, _c.CATEGORY_NOT_DIGIT))
+        or (op is _c.LITERAL and chr(av).isspace())
+        or (
+            op is _c.RANGE
+            and any(chr(c).isspace() for c in (9, 10, 11, 12, 13, 32, 133, 160) if av[0] <= c <= av[1])
+        )
+        or op not in (_c.CATEGORY, _c.LITERAL, _c.RANGE)
+        for op, av in items
+    )
+
+
+def _runs(items: Any, lookarounds: list[int]) -> int:
+    """Most whitespace runs one match of a parsed pattern can hold (`_UNBOUNDED` when a repeat makes it
+    unlimited); the runs inside lookarounds are appended to `lookarounds`."""
+    total = 0
+    for op, av in items:
+        if op is _c.LITERAL:
+            total += chr(av).isspace()
+        elif op in (_c.NOT_LITERAL, _c.ANY):
+            total += 1
+        elif op is _c.IN:
+            total += _set_may_hold_space(av)
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+            low, high, sub = av
+            if len(sub) == 1 and sub[0][0] is _c.IN and _is_space_set(sub[0][1]):
+                total += high > 0  # \s+, \s*: one run
+            else:
+                inner = _runs(sub, lookarounds)
+                total += 0 if inner == 0 else _UNBOUNDED if high == _c.MAXREPEAT else high * inner
+        elif op is _c.SUBPATTERN:
+            total += _runs(av[-1], lookarounds)
+        elif op is _c.ATOMIC_GROUP:
+            total += _runs(av, lookarounds)
+        elif op is _c.BRANCH:
+            total += max(_runs(branch, lookarounds) for branch in av[1])
+        elif op in (_c.ASSERT, _c.ASSERT_NOT):
+            lookarounds.append(_runs(av[1], lookarounds))
+        elif op is _c.AT:
+            continue
+        else:  # back-references and anything unforeseen: no bound
+            return _UNBOUNDED
+    return min(total, _UNBOUNDED)
+
+
+@functools.cache
+def _reach(pattern: re.Pattern[str], group: str | None) -> tuple[int, int] | None:
+    """(runs before, runs after) an anchor that its windows must span for `pattern`; None if unbounded.
+
+    The anchor lies in the top-level item that holds `group` (when given): the runs before it are those
+    the items before can hold, the runs after those of that item and the rest; otherwise the whole
+    match's runs on each side. A lookaround may look as many runs further, plus the word beyond them.
+    """
+    lookarounds: list[int] = []
+    items = list(_parser.parse(pattern.pattern, pattern.flags))
+    number = pattern.groupindex.get(group) if group else None
+    where = next((k for k, (op, av) in enumerate(items) if op is _c.SUBPATTERN and av[0] == number), None)
+    if where is None:
+        before = after = _runs(items, lookarounds)
+    else:
+        own = _runs(items[where : where + 1], lookarounds)
+        before = _runs(items[:where], lookarounds) + own
+        after = own + _runs(items[where + 1 :], lookarounds)
+    look = max(lookarounds, default=0)
+    if max(before, after) + look >= _UNBOUNDED:
+        return None
+    return before + look, after + look + 1
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     """A named regex with the resolver that turns its match into an ISO value (or REJECT).
@@ -55,18 +183,35 @@ class Rule:
     `needs` is a cheap regex that matches inside every match of `regex` (a word it cannot do without):
     a text it is not found in is not scanned with `regex` at all (most rules are rare in news, and their
     long optional prefixes make each scan cost more than the look for the word).
+
+    `anchor` goes further: a case-sensitive regex over the lower-cased text that matches inside every
+    match of `regex` (the month word of a date, the unit of a duration). `regex` then scans only the
+    words around each anchor: as many whitespace runs to each side as one match of `regex` can hold
+    (read from the parsed pattern, `_reach`), so it finds exactly the matches a scan of the whole text finds, at a
+    fraction of the cost (the IGNORECASE scan costs ~100 ns per character; the anchor scan ~10).
     """
 
     name: str
     regex: re.Pattern[str]
     resolve: Resolver
     needs: re.Pattern[str] | None = None
+    anchor: re.Pattern[str] | None = None
+    anchor_group: str | None = None  # the named group of `regex` the anchor falls in, if there is one
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        """`regex.finditer(text)`, skipped when the word it needs is missing."""
+    def finditer(self, text: str, scan: Scan | None = None) -> Iterator[re.Match[str]]:
+        """`regex.finditer(text)`, skipped when the word it needs is missing, windowed when anchored."""
         if self.needs is not None and self.needs.search(text) is None:
             return iter(())
-        return self.regex.finditer(text)
+        if self.anchor is None:
+            return self.regex.finditer(text)
+        scan = scan if scan is not None and scan.text is text else Scan(text)
+        if scan.lower is None:
+            return self.regex.finditer(text)
+        reach = _reach(self.regex, self.anchor_group)
+        if reach is None:
+            return self.regex.finditer(text)
+        regex = self.regex
+        return (m for lo, hi in scan.windows(self.anchor, *reach) for m in regex.finditer(text, lo, hi))
 
 
 def _year(m: re.Match[str], published: dt.date | None, y: str = "y", ya: str = "ya") -> int | None:
@@ -354,6 +499,15 @@ def _needs(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, _FLAGS)
 
 
+def _anchor(pattern: str) -> re.Pattern[str]:
+    """Compile a `Rule.anchor`: case-sensitive, for the lower-cased text (so it scans fast)."""
+    return re.compile(pattern)
+
+
+_MONTH_ANCHOR = _anchor(r"янв|фев|мар|апр|ма[йяею]|июн|июл|авг|сен|окт|ноя|дек")
+_UNIT_ANCHOR = _anchor(r"дн|ден|сут|недел|месяц|год|лет|десятилет|век")  # every _UNIT word holds one
+_YEAR_ANCHOR = _anchor(r"\d\d\d\d")
+
 _D = r"(?<![\d.,])(?P<{0}>[0-3]?\d)(?:-?(?:го|е|ое))?(?!\d)"
 _MON = rf"(?P<{{0}}>{MONTH_RE})"
 _AGO_PRE = r"(?:(?:немногим\s+|чуть\s+)?(?:около|почти|примерно|более|больше|менее|уже|свыше|ещё|еще)\s+(?:чем\s+)?)?"
@@ -377,6 +531,8 @@ RULES: tuple[Rule, ...] = (
             rf"(?:\s+(?:(?P<y2>\d{{4}})(?:\s*{YEAR_WORD})?|(?P<ya2>{REL_ADJ})\s+года))?"
         ),
         _day_range,
+        anchor=_MONTH_ANCHOR,
+        anchor_group="mon1",
     ),
     Rule(
         "day",
@@ -386,6 +542,8 @@ RULES: tuple[Rule, ...] = (
             rf"(?:\s*(?:-|–|—|по|на|и)\s*{_D.format('d2')})?\s+{_MON.format('mon')}{_YEAR_TAIL}?"
         ),
         _day,
+        anchor=_MONTH_ANCHOR,
+        anchor_group="mon",
     ),
     Rule(
         "month",
@@ -394,6 +552,8 @@ RULES: tuple[Rule, ...] = (
             rf"{_YEAR_TAIL}?"
         ),
         _month,
+        anchor=_MONTH_ANCHOR,
+        anchor_group="mon",
     ),
     Rule(
         "year",
@@ -402,6 +562,8 @@ RULES: tuple[Rule, ...] = (
             rf"(?:\s*(?:-|–|—|и|или|по)\s*(?P<y2>\d{{4}}|\d{{2}}))?\s*(?:-?м\s+|-?ом\s+)?{YEAR_WORD}(?:\s+рождения)?"
         ),
         _year_rule,
+        anchor=_YEAR_ANCHOR,
+        anchor_group="y",
     ),
     Rule(
         "bare_year",
@@ -411,6 +573,7 @@ RULES: tuple[Rule, ...] = (
             _FLAGS,
         ),
         _bare_year,
+        anchor=_anchor(r"19\d\d|20\d\d|2100"),
     ),
     Rule(
         "decade",
@@ -421,6 +584,8 @@ RULES: tuple[Rule, ...] = (
         ),
         _decade,
         _needs(r"\d-?[ехым]"),  # "90-е", "1990-х", "90-ые", "90-ми"
+        anchor=_anchor(r"\d-?[ехым]"),
+        anchor_group="dec",
     ),
     Rule(
         "century",
@@ -430,6 +595,7 @@ RULES: tuple[Rule, ...] = (
         ),
         _century,
         _needs(r"век|в\."),
+        anchor=_anchor(r"век|в\."),
     ),
     Rule(
         "season",
@@ -439,6 +605,8 @@ RULES: tuple[Rule, ...] = (
         ),
         _season,
         _needs(r"весн|лет[оа]|осен|зим"),
+        anchor=_anchor(r"весн|лет|осен|зим"),
+        anchor_group="s",
     ),
     Rule(
         "ordinal_period",
@@ -448,6 +616,8 @@ RULES: tuple[Rule, ...] = (
         ),
         _ordinal_period,
         _needs(r"полугоди|половин|квартал"),
+        anchor=_anchor(r"полугоди|половин|квартал"),
+        anchor_group="u",
     ),
     Rule(
         "rel_period",
@@ -457,14 +627,24 @@ RULES: tuple[Rule, ...] = (
             r"|выходн(?:ые|ых|ым))(?![а-яё])"
         ),
         lambda m, p: _rel_period(m, p) if (m["a"] or m["part"]) else REJECT,
+        anchor=_anchor(r"год|месяц|недел|квартал|полугоди|выходн"),
+        anchor_group="u",
     ),
     Rule(
         "weekday",
         _r(rf"(?:{PREP}|к\s+)?(?:(?P<a>{REL_ADJ})\s+)?(?P<wd>{WEEKDAY_RE})"),
         _weekday,
         _needs(WEEKDAY_RE),
+        anchor=_anchor(r"понедельник|вторник|сред|четверг|пятниц|суббот|воскресень"),
+        anchor_group="wd",
     ),
-    Rule("deictic", _r(r"(?P<w>сегодня|вчера|позавчера|завтра|послезавтра|накануне)(?![а-яё])"), _deictic),
+    Rule(
+        "deictic",
+        _r(r"(?P<w>сегодня|вчера|позавчера|завтра|послезавтра|накануне)(?![а-яё])"),
+        _deictic,
+        anchor=_anchor(r"сегодня|вчера|завтра|накануне"),
+        anchor_group="w",
+    ),
     Rule("weekend_near", _r(r"(?:в|на)\s+ближайшие\s+выходные"), _weekend_near, _needs("ближайшие")),
     Rule(
         "vague",
@@ -476,15 +656,31 @@ RULES: tuple[Rule, ...] = (
             r"|этот\s+период|днях|сегодняшний\s+день|сегодняшнего\s+дня)(?![а-яё])"
         ),
         _vague,
+        anchor=_anchor(r"день|дн[яиейх]|время|недел|месяц|год|десятилет|лет|период"),
     ),
     Rule(
         "ago",
         _r(rf"{_AGO_PRE}(?:(?P<n>{_NUM})\s+)?(?P<u>{_UNIT})\s+(?:тому\s+)?назад"),
         _shifted,
         _needs("назад"),
+        anchor=_UNIT_ANCHOR,
+        anchor_group="u",
     ),
-    Rule("after", _r(rf"(?:через|спустя)\s+{_AGO_PRE}(?:(?P<n>{_NUM})\s+)?(?P<u>{_UNIT})"), _shifted),
-    Rule("after_post", _r(rf"(?P<n>{_NUM})\s+(?P<u>{_UNIT})\s+спустя"), _shifted, _needs("спустя")),
+    Rule(
+        "after",
+        _r(rf"(?:через|спустя)\s+{_AGO_PRE}(?:(?P<n>{_NUM})\s+)?(?P<u>{_UNIT})"),
+        _shifted,
+        anchor=_UNIT_ANCHOR,
+        anchor_group="u",
+    ),
+    Rule(
+        "after_post",
+        _r(rf"(?P<n>{_NUM})\s+(?P<u>{_UNIT})\s+спустя"),
+        _shifted,
+        _needs("спустя"),
+        anchor=_UNIT_ANCHOR,
+        anchor_group="u",
+    ),
     Rule(
         "duration",
         _r(
@@ -492,10 +688,14 @@ RULES: tuple[Rule, ...] = (
             rf"\s+{_AGO_PRE}(?:(?P<n>{_NUM})\s+)?(?P<u>{_UNIT})"
         ),
         _duration,
+        anchor=_UNIT_ANCHOR,
+        anchor_group="u",
     ),
     Rule(
         "bare_duration",
         _r(rf"{_AGO_PRE}(?P<n>{_NUM})\s+(?P<u>{_UNIT})(?!\s+(?:рождения|назад|спустя))"),
         _bare_duration,
+        anchor=_UNIT_ANCHOR,
+        anchor_group="u",
     ),
 )
