@@ -385,7 +385,7 @@ class NerelTagger:
 
         The same network as `emissions` + `decode`, run for inference: each distinct token's input vector
         (navec, word, shape and char-CNN features through the projection) is computed once and kept in a
-        bounded table; the two LSTM directions run together over packed sequences, longest first, so no
+        bounded table, and projected into the first LSTM layer once per call; the two LSTM directions run together over packed sequences, longest first, so no
         step is spent on padding; Viterbi and span reading run over all sentences at once.
         """
         result: list[list[tuple[int, int, str]]] = [[] for _ in sentences]
@@ -396,12 +396,19 @@ class NerelTagger:
         lengths = np.array([len(s) for s in batch], dtype=np.int64)
         active = _active(lengths)
         forward, backward = _packed_order(lengths, False), _packed_order(lengths, True)
-        x = self._word_vectors([tok for sent in batch for tok in sent])  # (N,D) in flat order
+        index: dict[str, int] = {}
+        inverse = np.array([index.setdefault(tok, len(index)) for sent in batch for tok in sent])
+        distinct = self._word_vectors(list(index))  # (U,D): each distinct token once
+        x = distinct
         for layer in range(self.layers):
             w_ih, b, w_hh = self._layer_weights(layer)
-            xi = np.matmul(np.stack([x[forward], x[backward]]), w_ih) + b  # (2,N,4H), packed
+            if layer == 0:  # the first layer's input depends on the token alone: project each one once
+                projected = np.matmul(distinct, w_ih) + b  # (2,U,4H)
+                xi = np.stack([projected[0][inverse[forward]], projected[1][inverse[backward]]])
+            else:
+                xi = np.matmul(np.stack([x[forward], x[backward]]), w_ih) + b  # (2,N,4H), packed
             states = _bilstm_packed(xi, active, w_hh)
-            x = np.empty((len(x), 2 * w_hh.shape[1]), dtype=np.float32)
+            x = np.empty((len(inverse), 2 * w_hh.shape[1]), dtype=np.float32)
             x[forward, : w_hh.shape[1]] = states[0]
             x[backward, w_hh.shape[1] :] = states[1]
         w = self.w
