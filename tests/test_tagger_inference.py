@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from dipextract.tagging import NerelTagger, model
@@ -61,3 +62,20 @@ def test_spans_of_tags_matches_tags_to_spans() -> None:
         expected.append(model.tags_to_spans(tags[start : start + n], n, heads))
         start += n
     assert model.spans_of_tags(tags, lengths, heads) == expected
+
+
+def test_char_vectors_match_a_per_word_convolution(tagger: NerelTagger) -> None:
+    """The flat char CNN gives each word what a convolution over that word alone gives."""
+    words = ["Бишкек", "и", "премьер-министр", "Жапаров", "МИД", "2024", "Алматы,"]
+    feats = tagger.featurize([words])
+    got = tagger._char_vectors(feats["chars"][0])
+    w = tagger.w
+    kernel, bias = w["char_conv_w"], w["char_conv_b"]  # (F,E,3), (F,)
+    for row, ids in zip(got, feats["chars"][0]):
+        emb = np.pad(w["char_emb"][ids[ids != 0]], ((1, 1), (0, 0)))  # BOW, chars, EOW with zero borders
+        conv = [
+            np.maximum(sum(kernel[:, :, j] @ emb[t + j] for j in range(3)) + bias, 0)
+            for t in range(len(emb) - 2)
+        ]
+        np.testing.assert_allclose(row, np.max(conv, axis=0), rtol=1e-5, atol=1e-5)
+    assert len({tuple(np.round(r, 3)) for r in got}) == len(words)  # the features tell the words apart

@@ -337,30 +337,9 @@ class NerelTagger:
         w = self.w
         lengths = feats["lengths"]
         bsz, tmax = feats["words"].shape
-        # char CNN over each distinct real word once (padding tokens and repeats skipped): same-padded conv
-        # over char embeddings as k shifted matmuls, masked max-pool over real characters
-        chars = feats["chars"]
         real = np.arange(tmax)[None, :] < lengths[:, None]  # (B,T)
-        words, inverse = np.unique(chars[real], axis=0, return_inverse=True)  # (U,C)
-        inverse = inverse.reshape(-1)
-        cemb = w["char_emb"][words]  # (U,C,E)
-        clen = (words != PAD).sum(-1)  # (U,)
-        cmax = words.shape[-1]
-        kernel = w["char_conv_w"]  # (F,E,k)
-        k = kernel.shape[-1]
-        cpad = np.pad(cemb, ((0, 0), (k // 2, k // 2), (0, 0)))
-        # one 2-D matmul over all windows (a 3-D matmul runs one small product per word)
-        windows = np.concatenate([cpad[:, j : j + cmax] for j in range(k)], axis=-1)  # (U,C,k*E)
-        stacked = kernel.transpose(2, 1, 0).reshape(-1, kernel.shape[0])  # (k*E,F)
-        conv = (windows.reshape(-1, windows.shape[-1]) @ stacked).reshape(len(words), cmax, -1) + w[
-            "char_conv_b"
-        ]
-        conv = np.maximum(conv, 0.0)
-        valid = np.arange(cmax)[None, :] < clen[:, None]
-        conv = np.where(valid[..., None], conv, -1e4)
-        distinct = np.where((clen > 0)[:, None], conv.max(axis=1), 0.0)  # (U,F)
-        char_vec = np.zeros((bsz, tmax, kernel.shape[0]), dtype=np.float32)
-        char_vec[real] = distinct[inverse]
+        char_vec = np.zeros((bsz, tmax, w["char_conv_w"].shape[0]), dtype=np.float32)
+        char_vec[real] = self._char_vectors(feats["chars"][real])
         x = np.concatenate(
             [
                 self.navec.vectors(feats["navec"]),
@@ -373,6 +352,31 @@ class NerelTagger:
         if "proj_w" in w:
             x = np.maximum(x @ w["proj_w"].T + w["proj_b"], 0.0)
         return x
+
+    def _char_vectors(self, words: np.ndarray) -> np.ndarray:
+        """Char-CNN features (N,F) of words given as padded char ids (N,C): same-padded convolution, ReLU,
+        max over the word's positions (BOW, its characters, EOW).
+
+        All words' characters run as one flat sequence with a padding position between words (its
+        embedding is zero, like the padding around each word in training): a kernel of three sees the
+        same neighbours, and no work is spent on padding words to the longest.
+        """
+        w = self.w
+        kernel = w["char_conv_w"]  # (F,E,k)
+        if kernel.shape[-1] != 3 or w["char_emb"][PAD].any():
+            raise ValueError("the flat char CNN expects kernel 3 and a zero padding embedding")
+        clen = (words != PAD).sum(-1)  # (N,)
+        with_gap = np.pad(words, ((0, 0), (0, 1)))  # one padding position after each word
+        flat = with_gap[np.arange(with_gap.shape[1])[None, :] < (clen + 1)[:, None]]  # (L,)
+        emb = np.pad(w["char_emb"][flat], ((1, 1), (0, 0)))  # (L+2,E)
+        windows = np.concatenate([emb[:-2], emb[1:-1], emb[2:]], axis=1)  # (L,3E): [x(i-1); x(i); x(i+1)]
+        stacked = kernel.transpose(2, 1, 0).reshape(-1, kernel.shape[0])  # (3E,F)
+        conv = np.maximum(windows @ stacked + w["char_conv_b"], 0.0)  # (L,F)
+        # a (words, longest) grid of positions, short words repeating their first one
+        starts = np.concatenate([[0], np.cumsum(clen + 1)[:-1]]).astype(np.int64)
+        offsets = np.arange(int(clen.max(initial=0)))[None, :]
+        positions = starts[:, None] + np.where(offsets < clen[:, None], offsets, 0)
+        return conv[positions].max(axis=1, initial=0.0)  # ReLU outputs: 0 is no lower bound
 
     def decode(self, emissions: np.ndarray, lengths: np.ndarray) -> list[list[tuple[int, int, str]]]:
         """CRF Viterbi per head, then BIO -> spans for each sentence."""
