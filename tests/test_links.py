@@ -84,6 +84,27 @@ def test_post_named_again_in_the_next_sentence() -> None:
     assert {m.text for e in posts for m in e.mentions} == {"Певица", "певица"}
 
 
+def test_post_between_sentences_links_the_name_before_it() -> None:
+    # no name in the post's sentence: the link is read from the person's last mention before it, though the
+    # next sentence names him closer
+    text = (
+        "Сергей Волков долго работал в министерстве. В 2015 году он стал руководителем комиссии по энергетике. "
+        "Волков выдвигается в парламент."
+    )
+    doc = extract(text)
+    post = next(e for e in doc.entities if e.type == "POST" and e.holder)
+    assert post.mentions[0].text == "руководителем комиссии по энергетике"
+    assert [(m.start, m.end) for m in post.holder_mentions] == [(0, len("Сергей Волков"))]
+
+
+def test_plural_post_holds_each_name_of_its_list() -> None:
+    # a bracket after the first name does not break the list
+    doc = extract(
+        "На фестивале выступили музыканты Иван Петров (группа «Рассвет»), Олег Сидоров и Павел Громов."
+    )
+    assert _holders(doc, "музыканты") == {"Иван Петров", "Олег Сидоров", "Павел Громов"}
+
+
 def test_genitive_name_after_a_post_is_not_its_holder() -> None:
     # "адвокат Петрова" is Petrov's lawyer, not Petrov
     doc = extract("Адвокат Ивана Петрова обжаловал приговор в Верховном суде.")

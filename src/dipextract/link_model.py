@@ -11,6 +11,7 @@ learnt on NEREL train by `training/train_links.py` and shipped as JSON in `model
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import json
@@ -37,6 +38,7 @@ _PRONOUNS = frozenset(
 _COPULAS = COPULA_LEMMAS | frozenset({"избрать", "назначить", "сменить", "утвердить"})
 _DASHES = frozenset({"-", "–", "—"})
 _QUOTES = frozenset({"«", "»", '"', "„", "“", "”"})
+_LIST_JOINERS = frozenset({",", "и", "а", "также"})
 
 
 def _bucket(n: int, edges: Sequence[int]) -> str:
@@ -81,6 +83,7 @@ class _PostFacts(NamedTuple):
     prev: str
     prev_kin: bool
     sentence_persons: int
+    coord_holders: frozenset[int]  # the clusters the rules give the posts coordinated with this one
 
 
 @dataclass(slots=True)
@@ -123,6 +126,12 @@ class LinkContext:
         self.top = max(self.sizes.values()) if self.sizes else 0
         first = self.persons[0] if self.persons else None
         self.first_cluster = cluster_of[id(first)] if first is not None else -1
+        # each person's mentions in order, with their ends, for the one a post refers back to
+        self.mentions_of: dict[int, list[Mention]] = {}
+        for m in self.persons:
+            self.mentions_of.setdefault(cluster_of[id(m)], []).append(m)
+        self.person_ends = {c: [m.end for m in ms] for c, ms in self.mentions_of.items()}
+        self.list_of = self._lists()
         self.persons_in: dict[int, list[Mention]] = {}
         for m in self.persons:
             self.persons_in.setdefault(self.ids[m.token_start], []).append(m)
@@ -147,6 +156,29 @@ class LinkContext:
             h = rule_holder.get(id(q))
             if h is not None:
                 self.rule_heads.setdefault(cluster_of[id(h)], {}).setdefault(self._head(q), set()).add(id(q))
+
+    def _lists(self) -> dict[int, int]:
+        """Each person mention's list ("Юрий Царёв (проект «Метро»), Алексей Борисов и Павел Шевелёв"), by
+        mention id -> the id of the list's first mention: names one after another in a sentence joined by
+        commas and "и" (a bracket between them left aside)."""
+        list_of: dict[int, int] = {}
+        for a, b in itertools.pairwise(self.persons):
+            if self.ids[a.token_start] != self.ids[b.token_start] or b.token_start <= a.token_end:
+                continue
+            words, depth, joined = [], 0, True
+            for t in self.doc[a.token_end : b.token_start]:
+                if t.is_space:
+                    continue
+                if t.text == "(":
+                    depth += 1
+                elif t.text == ")":
+                    depth -= 1
+                elif depth == 0:
+                    words.append(t.lower_)
+            joined = depth == 0 and bool(words) and all(w in _LIST_JOINERS for w in words)
+            if joined:
+                list_of[id(b)] = list_of.setdefault(id(a), id(a))
+        return list_of
 
     def _governed(self, q: Mention, p: Mention) -> bool:
         """ "беседовал с президентом Эквадора о Сноудене": a name after the post behind a preposition of its
@@ -200,8 +232,23 @@ class LinkContext:
                 prev=_shape(prev) if prev is not None and not prev.is_space else "START",
                 prev_kin=prev is not None and prev.lemma_ in kin_lemmas(),
                 sentence_persons=len(self.persons_in.get(self.sent(q), ())),
+                coord_holders=self._coord_holders(q),
             )
         return facts
+
+    def _coord_holders(self, q: Mention) -> frozenset[int]:
+        """ "академик Виктор Виноградов, языковед и литературовед": the posts joined to this one by a comma or
+        "и" alone share its holder; the clusters the rules give them."""
+        out = set()
+        for o in self.posts_in.get(self.sent(q), ()):
+            if o.overlaps(q):
+                continue
+            lo, hi = (o, q) if o.end <= q.start else (q, o)
+            words = [lower for _, _, lower in self._gap(lo.token_end, hi.token_start)]
+            holder = self.rule_holder.get(id(o))
+            if holder is not None and words and all(w in _LIST_JOINERS for w in words):
+                out.add(self.cluster_of[id(holder)])
+        return frozenset(out)
 
     def _words_between(self, start: int, end: int) -> int:
         """len([t for t in doc[start:end] if not t.is_space]), from the running count."""
@@ -227,12 +274,30 @@ class LinkContext:
                 dist[c], nearest[c] = d, p
         before = sorted((c for c, p in nearest.items() if p.end <= q.start), key=lambda c: dist[c])
         after = sorted((c for c, p in nearest.items() if p.start >= q.end), key=lambda c: dist[c])
+        rule = self.rule_holder.get(id(q))
+        firsts = [nearest[side[0]] for side in (before, after) if side]
         out = []
         for c, p in nearest.items():
             rank = before.index(c) if c in before else after.index(c)
             features = self.features(q, c, p, rank, len(nearest), window, window_posts)
-            out.append(Candidate(q, c, p, features))
+            # "музыканты Юрий Царёв, Алексей Борисов и Павел Шевелёв": the names listed with the post's holder
+            group = self.list_of.get(id(p))
+            if group is not None:
+                many = int(plural(self, q))
+                if rule is not None and rule is not p and self.list_of.get(id(rule)) == group:
+                    features.append(f"list_rule|pl{many}")
+                if any(m is not p and self.list_of.get(id(m)) == group for m in firsts):
+                    features.append(f"list_first|pl{many}")
+            out.append(Candidate(q, c, self._named_before(q, c) if dist[c][0] else p, features))
         return out
+
+    def _named_before(self, q: Mention, c: int) -> Mention:
+        """The mention of person `c` a post outside its sentences refers back to: the last one before the post
+        ("Сиссе занимал посты. Сейчас он руководитель комиссии. Сиссе выдвигается" links the first); the
+        first after it when the text has not named the person yet."""
+        mentions = self.mentions_of[c]
+        i = bisect.bisect_right(self.person_ends[c], q.start)
+        return mentions[i - 1] if i else mentions[0]
 
     def features(
         self,
@@ -282,6 +347,8 @@ class LinkContext:
             f.append("rule=this" if self.cluster_of[id(rule)] == c else "rule=other")
         else:
             f.append("rule=none")
+        if post.coord_holders:
+            f.append("coord_rule=this" if c in post.coord_holders else "coord_rule=other")
         # the post
         qlen = q.token_end - q.token_start
         f.append(f"qlen={min(qlen, 4)}")

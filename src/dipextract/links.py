@@ -137,16 +137,18 @@ def relative_named(doc: Doc, post: Mention, person: Mention) -> bool:
     return kin_before(doc, post) is not None
 
 
-def _owner_skipped(doc: Doc, post: Mention, nearest: Mention, after: list[Mention]) -> Mention:
+def _owner_skipped(doc: Doc, post: Mention, nearest: Mention, after: list[Mention]) -> Mention | None:
     """ "Адвокат Александра Кокорина Андрей Ромашов": a name in the genitive right after the post says whose
     lawyer it is; the next name, in the post's own case, holds the post."""
     following = next((p for p in after if p.start >= nearest.end), None)
-    if following is None or _between(doc, nearest, following):
-        return nearest
     post_case = _case(doc[post.token_start : post.token_end])
     owner_case = _case(reversed(doc[nearest.token_start : nearest.token_end]))
+    owner = owner_case == "Gen" and post_case not in (None, "Gen")
+    if following is None or _between(doc, nearest, following):
+        # "Адвокат Ивана Петрова обжаловал приговор": the genitive names whose lawyer, and nobody holds it here
+        return None if owner and not _between(doc, post, nearest) else nearest
     holder_case = _case(reversed(doc[following.token_start : following.token_end]))
-    if owner_case == "Gen" and post_case not in (None, "Gen") and holder_case == post_case:
+    if owner and holder_case == post_case:
         return following
     return nearest
 
@@ -174,7 +176,9 @@ def find_holder(
             gap = _between(doc, last, nearest)
             # "Председатель Кабинета Министров Акылбек Жапаров", "глава … (ПНА) Махмуд Аббас"
             if _transparent_after(gap):
-                return _owner_skipped(doc, last, nearest, after)
+                holder = _owner_skipped(doc, last, nearest, after)
+                if holder is not None:
+                    return holder
             # "Мэром Детройта избран … Дэйв Бинг", "главкомом назначен … Постников"
             if _verb_joined(doc, gap, persons, last, nearest):
                 return nearest
