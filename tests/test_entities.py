@@ -204,6 +204,11 @@ def test_post_mention_leaves_out_the_closing_quote() -> None:
     assert [m.text for m in post.mentions] == ["Глава «Металлоинвеста"]  # as NEREL marks it
 
 
+def test_post_mention_keeps_a_closing_straight_quote() -> None:
+    doc = extract('Лидер партии "Новый путь" Иван Петров заявил о бойкоте выборов.')
+    assert [m.text for e in _by_type(doc, "POST") for m in e.mentions] == ['Лидер партии "Новый путь"']
+
+
 def test_post_mention_stops_before_a_quoted_word() -> None:
     doc = extract("В святилище бывший император «известил» богиню о своём уходе с поста.")
     assert [m.text for e in _by_type(doc, "POST") for m in e.mentions] == ["император"]

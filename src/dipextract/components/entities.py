@@ -618,7 +618,7 @@ class EntityResolver:
         """ "экс-главе МВД", "бывший директор": a post is the office itself, as NEREL marks it.
 
         NEREL also leaves out a closing quote ("Глава «Металлоинвеста»" is marked without "»": 85 of 133
-        quoted posts in train).
+        quoted posts in train), but not a straight one.
         """
         text = doc_text(doc)
         for i in range(m.token_start + 1, m.token_end):
@@ -634,9 +634,21 @@ class EntityResolver:
             if doc[i].text in _OPENING_QUOTES and doc[i + 1].text[:1].islower():
                 m = _cut_before(doc, m, i)
                 break
-        if m.end - m.start > 2 and text[m.end - 1] in '»"”':
+        if m.end - m.start > 2 and text[m.end - 1] in "»”":
             m = Mention(
                 m.start, m.end - 1, POST, text[m.start : m.end - 1], m.token_start, m.token_end, m.source
+            )
+        elif text.count('"', m.start, m.end) % 2 and text[m.end : m.end + 1] == '"' == doc[m.token_end].text:
+            # straight quotes are kept closed ('глава "Движения за демократические перемены"': 34 of 35 in train)
+            quote = doc[m.token_end]
+            m = Mention(
+                m.start,
+                quote.idx + 1,
+                POST,
+                text[m.start : quote.idx + 1],
+                m.token_start,
+                m.token_end + 1,
+                m.source,
             )
         first = doc[m.token_start]
         if first.lemma_ == "бывший" and m.token_end - m.token_start > 1:
