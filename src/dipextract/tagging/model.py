@@ -408,7 +408,9 @@ class NerelTagger:
             w_ih, b, w_hh = self._layer_weights(layer)
             if layer == 0:  # the first layer's input depends on the token alone: project each one once
                 projected = np.matmul(distinct, w_ih) + b  # (2,U,4H)
-                xi = np.stack([projected[0][inverse[forward]], projected[1][inverse[backward]]])
+                xi = np.empty((2, len(inverse), projected.shape[-1]), dtype=np.float32)  # no stacked copy
+                np.take(projected[0], inverse[forward], axis=0, out=xi[0])
+                np.take(projected[1], inverse[backward], axis=0, out=xi[1])
             else:
                 xi = np.matmul(np.stack([x[forward], x[backward]]), w_ih) + b  # (2,N,4H), packed
             states = _bilstm_packed(xi, active, w_hh)
