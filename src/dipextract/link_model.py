@@ -165,7 +165,7 @@ class LinkContext:
         for a, b in itertools.pairwise(self.persons):
             if self.ids[a.token_start] != self.ids[b.token_start] or b.token_start <= a.token_end:
                 continue
-            words, depth, joined = [], 0, True
+            words, depth = [], 0
             for t in self.doc[a.token_end : b.token_start]:
                 if t.is_space:
                     continue
@@ -175,8 +175,7 @@ class LinkContext:
                     depth -= 1
                 elif depth == 0:
                     words.append(t.lower_)
-            joined = depth == 0 and bool(words) and all(w in _LIST_JOINERS for w in words)
-            if joined:
+            if depth == 0 and words and all(w in _LIST_JOINERS for w in words):
                 list_of[id(b)] = list_of.setdefault(id(a), id(a))
         return list_of
 

@@ -100,20 +100,21 @@ def _is_space_set(items: list[tuple[Any, Any]]) -> bool:
     )
 
 
+# every character str.isspace() accepts, which is what `\s` matches in a str pattern
+_SPACE_CODES = (*range(0x09, 0x0E), *range(0x1C, 0x21), 0x85, 0xA0, 0x1680, *range(0x2000, 0x200B), 0x2028,
+                0x2029, 0x202F, 0x205F, 0x3000)  # fmt: skip
+_NO_SPACE_CATEGORIES = (_c.CATEGORY_WORD, _c.CATEGORY_DIGIT, _c.CATEGORY_NOT_SPACE)
+_ALL_SPACE_CATEGORIES = (_c.CATEGORY_SPACE, _c.CATEGORY_NOT_WORD, _c.CATEGORY_NOT_DIGIT)
+
+
 def _set_may_hold_space(items: list[tuple[Any, Any]]) -> bool:
-    if any(op is _c.NEGATE for op, _ in items):  # [^...]: space unless the set excludes it
-        return not any(
-            (op is _c.CATEGORY and av in (_c.CATEGORY_SPACE, _c.CATEGORY_NOT_WORD))
-            or (op is _c.LITERAL and chr(av).isspace())
-            for op, av in items
-        )
+    """Whether a parsed character set can match some whitespace (when unsure: yes)."""
+    if any(op is _c.NEGATE for op, _ in items):  # [^...]: whitespace unless the set names all of it
+        return not any(op is _c.CATEGORY and av in _ALL_SPACE_CATEGORIES for op, av in items)
     return any(
-        (op is _c.CATEGORY and av in (_c.CATEGORY_SPACE, _c.CATEGORY_NOT_WORD, _c.CATEGORY_NOT_DIGIT))
+        (op is _c.CATEGORY and av not in _NO_SPACE_CATEGORIES)
         or (op is _c.LITERAL and chr(av).isspace())
-        or (
-            op is _c.RANGE
-            and any(chr(c).isspace() for c in (9, 10, 11, 12, 13, 32, 133, 160) if av[0] <= c <= av[1])
-        )
+        or (op is _c.RANGE and any(av[0] <= c <= av[1] for c in _SPACE_CODES))
         or op not in (_c.CATEGORY, _c.LITERAL, _c.RANGE)
         for op, av in items
     )
