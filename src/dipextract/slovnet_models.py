@@ -41,7 +41,7 @@ NEWS_SYNTAX = os.path.join(natasha_data(), "model", "slovnet_syntax_news_v1.tar"
 def navec() -> Any:
     """The 250K-word navec table (26 MB) shared by every slovnet model.
 
-    Read as `Navec.load` does, minus its similarity tables (`PQ.precompute`: 0.3 s and 26 MB that
+    Read as `Navec.load` does (its per-word codes mapped from the file), minus its similarity tables (`PQ.precompute`: 0.3 s and 26 MB that
     nothing here uses), with the word index built once for navec and all slovnet models.
     """
     from navec import Navec
@@ -62,13 +62,18 @@ def navec() -> Any:
         vocab.counts = None
         vocab.word_ids = dict(zip(vocab.words, range(len(vocab.words))))
         vocab.unk_id, vocab.pad_id = vocab.word_ids.get(UNK), vocab.word_ids.get(PAD)
-        file = tar.load(PQ_)
+        member = tar.tar.getmember(PQ_)
+        file = tar.tar.extractfile(member)
         vectors, dim, qdim, centroids = np.frombuffer(file.read(16), np.uint32).tolist()
-        pq = PQ.__new__(PQ)
-        pq.vectors, pq.dim, pq.qdim, pq.centroids = vectors, dim, qdim, centroids
-        pq.indexes = np.frombuffer(file.read(vectors * qdim), np.uint8).reshape(vectors, qdim)
-        pq.codes = np.frombuffer(file.read(), np.float32).reshape(qdim, centroids, -1)
-        pq.qdims = np.arange(qdim)
+        file.seek(16 + vectors * qdim)
+        codes = np.frombuffer(file.read(), np.float32).reshape(qdim, centroids, -1)
+    pq = PQ.__new__(PQ)
+    pq.vectors, pq.dim, pq.qdim, pq.centroids, pq.codes = vectors, dim, qdim, centroids, codes
+    pq.qdims = np.arange(qdim)
+    # the 25 MB of codes per word are mapped from the (uncompressed) tar, not read: pages load as words are
+    # looked up, and forked workers share them
+    indexes = np.memmap(NEWS_EMBEDDING, np.uint8, "r", offset=member.offset_data + 16, shape=(vectors, qdim))
+    pq.indexes = np.asarray(indexes)
     return Navec(meta, vocab, pq)
 
 
