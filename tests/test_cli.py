@@ -273,7 +273,8 @@ def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch, termin
     import dipextract.cli as cli
 
     buffer = io.StringIO()
-    monkeypatch.setattr(cli, "err_console", Console(file=buffer, force_terminal=terminal, width=80))
+    console = Console(file=buffer, force_terminal=terminal, width=80)
+    monkeypatch.setattr(cli, "err_console", lambda: console)
     items = ["a", "b"]
     assert list(cli._progress(iter(items), len(items), show=True)) == items
     assert ("extracting" in buffer.getvalue()) is terminal

@@ -216,6 +216,17 @@ WIDE = " \n\t ".join(sentence for sentence, _, _ in SPANS) + (
 )
 
 
+def test_declared_reach_is_what_the_pattern_allows() -> None:
+    """Each anchored rule declares the window its pattern needs: too narrow a window would lose matches."""
+    from dipextract.dates.rules import RULES, _reach
+
+    anchored = [rule for rule in RULES if rule.anchor is not None]
+    assert anchored and all(rule.reach is not None for rule in anchored)
+    assert {rule.name: rule.reach for rule in anchored} == {
+        rule.name: _reach(rule.regex, rule.anchor_group) for rule in anchored
+    }
+
+
 def test_anchored_windows_find_what_a_full_scan_finds() -> None:
     """The windows around anchors (month words, units, years) give every rule exactly its full-scan matches."""
     rules = _full_and_windowed(WIDE)

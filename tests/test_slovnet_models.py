@@ -91,4 +91,4 @@ def test_models_share_navecs_word_list() -> None:
 
     words = slovnet_models.navec().vocab.words
     for api, path in ((Morph, slovnet_models.NEWS_MORPH), (Syntax, slovnet_models.NEWS_SYNTAX)):
-        assert api.load(path).infer.encoder.words_vocab.items == words
+        assert api.load(path).infer.encoder.words_vocab.items == list(words)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import importlib
 import json
 import os
@@ -15,13 +16,15 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Annotated, Any
+from typing import IO, TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
 from typer.core import TyperGroup
 
-from . import spacy_cli_lazy
+if TYPE_CHECKING:
+    from rich.console import Console
+
+from . import deferred_imports
 from .batch import STDIN, Options, Result, Summary, Task, run_batch
 from .errors import DipextractError, InputError
 from .io import (
@@ -35,7 +38,14 @@ from .io import (
     write_atomic,
 )
 
-err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+
+@functools.cache
+def err_console() -> Console:
+    """The stderr console, made on first use: rich's import is 30 ms a one-article run need not pay."""
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
 
 OK, FAILED, USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130
@@ -85,7 +95,7 @@ def _unavailable(name: str, module_name: str) -> Any:
 
     @stub.command(name=name, help=f"(not available: {module_name} is not installed)", hidden=True)
     def missing() -> None:
-        err_console.print(f"error: `dipextract {name}` is not available here ({module_name} is missing)")
+        err_console().print(f"error: `dipextract {name}` is not available here ({module_name} is missing)")
         raise typer.Exit(code=USAGE)
 
     return typer.main.get_command(stub)
@@ -219,12 +229,12 @@ def serve(
     from .resident import serve as run_server
 
     def ready(path: Path) -> None:
-        err_console.print(f"dipextract serve: models loaded, listening on {path}")
+        err_console().print(f"dipextract serve: models loaded, listening on {path}")
 
     try:
         run_server(socket_file, ready=ready)
     except RuntimeError as exc:
-        err_console.print(f"error: {exc}")
+        err_console().print(f"error: {exc}")
         raise typer.Exit(code=USAGE) from exc
 
 
@@ -285,10 +295,10 @@ def run_extract(settings: Settings) -> int:
     try:
         plan = make_plan(settings)
     except UsageError as exc:
-        err_console.print(f"error: {exc}", markup=False)
+        err_console().print(f"error: {exc}", markup=False)
         return USAGE
     except InputError as exc:  # stdin too large
-        err_console.print(f"error: {exc}", markup=False)
+        err_console().print(f"error: {exc}", markup=False)
         return FAILED
     summary = Summary()
     if settings.resume:
@@ -298,21 +308,21 @@ def run_extract(settings: Settings) -> int:
             for result in _progress(_results(plan, settings), len(plan.tasks), show=not plan.single):
                 summary.add(result)
                 if result.error is not None:
-                    err_console.print(f"error: {result.task.source}: {result.error}", markup=False)
+                    err_console().print(f"error: {result.task.source}: {result.error}", markup=False)
                 sink.write(result)
     except KeyboardInterrupt:
-        err_console.print("interrupted; rerun with --resume to finish", markup=False)
-        err_console.print(summary.line(), markup=False)
+        err_console().print("interrupted; rerun with --resume to finish", markup=False)
+        err_console().print(summary.line(), markup=False)
         return EXIT_INTERRUPTED
     except DipextractError as exc:
-        err_console.print(f"error: {exc}", markup=False)
+        err_console().print(f"error: {exc}", markup=False)
         return FAILED
     if not plan.single:
         if not plan.tasks and not summary.skipped:
-            err_console.print(f"warning: no files matching {' '.join(settings.globs)} in {settings.source}")
-        err_console.print(summary.line(), markup=False)
+            err_console().print(f"warning: no files matching {' '.join(settings.globs)} in {settings.source}")
+        err_console().print(summary.line(), markup=False)
     if plan.table_dir is not None:
-        err_console.print(
+        err_console().print(
             f"tables: {plan.table_dir / 'events.csv'}, {plan.table_dir / 'entities.csv'}", markup=False
         )
     return FAILED if summary.failures else OK
@@ -384,13 +394,13 @@ def _results(plan: Plan, settings: Settings) -> Iterator[Result]:
 
 def _progress(results: Iterator[Result], total: int, *, show: bool) -> Iterator[Result]:
     """The results, with a progress bar on stderr when it is a terminal."""
-    if not (show and err_console.is_terminal):
+    if not (show and err_console().is_terminal):
         yield from results
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     columns = (TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-    with Progress(*columns, console=err_console, transient=True) as progress:
+    with Progress(*columns, console=err_console(), transient=True) as progress:
         bar = progress.add_task("extract", total=total)
         for result in results:
             yield result
@@ -451,7 +461,7 @@ class _Sink:
 
 def main() -> None:
     """Console-script entry point."""
-    spacy_cli_lazy.install()  # spaCy's own command line is not needed here: 0.35 s less start-up
+    deferred_imports.install()  # spaCy's command line and srsly's YAML are not needed here: 0.4 s less start-up
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(

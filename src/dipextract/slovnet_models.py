@@ -18,6 +18,8 @@ from typing import Any
 
 import numpy as np
 
+from .navec_index import Lines, SortedIndex, Words
+
 BATCH_SIZE = 64
 _WORD_CACHE_SIZE = 100_000  # distinct word forms whose (navec id, shape id) are kept
 _CACHE_ROWS = 8_000  # navec words whose first-layer projection is kept (3 KB each)
@@ -41,8 +43,9 @@ NEWS_SYNTAX = os.path.join(natasha_data(), "model", "slovnet_syntax_news_v1.tar"
 def navec() -> Any:
     """The 250K-word navec table (26 MB) shared by every slovnet model.
 
-    Read as `Navec.load` does (its per-word codes mapped from the file), minus its similarity tables (`PQ.precompute`: 0.3 s and 26 MB that
-    nothing here uses), with the word index built once for navec and all slovnet models.
+    Read as `Navec.load` does (its per-word codes mapped from the file), minus its similarity tables
+    (`PQ.precompute`: 0.3 s and 26 MB that nothing here uses), with one word index for navec and all
+    slovnet models: a binary search over the sorted word list (`navec_index`), not a 250,000-key dict.
     """
     from navec import Navec
     from navec.meta import Meta
@@ -57,10 +60,13 @@ def navec() -> Any:
         file = GzipFile(mode="rb", fileobj=tar.load(VOCAB))
         (size,) = np.frombuffer(file.read(4), np.uint32)
         file.read(4 * int(size))  # word counts: unused
+        lines = Lines(file.read())
+        if len(lines) != int(size):
+            raise ValueError(f"{NEWS_EMBEDDING}: {len(lines)} words, its header says {int(size)}")
         vocab = Vocab.__new__(Vocab)
-        vocab.words = file.read().decode("utf8").splitlines()
+        vocab.words = Words(lines)
         vocab.counts = None
-        vocab.word_ids = dict(zip(vocab.words, range(len(vocab.words))))
+        vocab.word_ids = SortedIndex(lines, unsorted_tail=(UNK, PAD))  # navec appends its markers
         vocab.unk_id, vocab.pad_id = vocab.word_ids.get(UNK), vocab.word_ids.get(PAD)
         member = tar.tar.getmember(PQ_)
         file = tar.tar.extractfile(member)

@@ -188,16 +188,25 @@ class Rule:
     `anchor` goes further: a case-sensitive regex over the lower-cased text that matches inside every
     match of `regex` (the month word of a date, the unit of a duration). `regex` then scans only the
     words around each anchor: as many whitespace runs to each side as one match of `regex` can hold
-    (read from the parsed pattern, `_reach`), so it finds exactly the matches a scan of the whole text finds, at a
-    fraction of the cost (the IGNORECASE scan costs ~100 ns per character; the anchor scan ~10).
+    (`reach`, read from the parsed pattern by `_reach`), so it finds exactly the matches a scan of the whole
+    text finds, at a fraction of the cost (the IGNORECASE scan costs ~100 ns per character; the anchor
+    scan ~10).
     """
 
     name: str
-    regex: re.Pattern[str]
+    source: str  # the regex's pattern; compiled on first use (`regex`)
     resolve: Resolver
     needs: re.Pattern[str] | None = None
     anchor: re.Pattern[str] | None = None
     anchor_group: str | None = None  # the named group of `regex` the anchor falls in, if there is one
+    # `_reach(regex, anchor_group)`, declared: parsing every pattern again at run time cost 0.05 s of a
+    # one-article run; tests/test_dates.py checks each against the parsed pattern
+    reach: tuple[int, int] | None = None
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        """The compiled rule, compiled on first use (a text without its anchor or needed word never compiles it)."""
+        return _compile(self.source)
 
     def finditer(self, text: str, scan: Scan | None = None) -> Iterator[re.Match[str]]:
         """`regex.finditer(text)`, skipped when the word it needs is missing, windowed when anchored."""
@@ -208,7 +217,7 @@ class Rule:
         scan = scan if scan is not None and scan.text is text else Scan(text)
         if scan.lower is None:
             return self.regex.finditer(text)
-        reach = _reach(self.regex, self.anchor_group)
+        reach = self.reach if self.reach is not None else _reach(self.regex, self.anchor_group)
         if reach is None:
             return self.regex.finditer(text)
         regex = self.regex
@@ -490,9 +499,15 @@ def _shifted(m: re.Match[str], published: dt.date | None) -> object:
     return cal.shift(published, sign * n, kind)
 
 
-def _r(pattern: str) -> re.Pattern[str]:
-    """Compile a rule pattern with the shared flags and a word-start guard."""
-    return re.compile(_START + pattern, _FLAGS)
+def _r(pattern: str) -> str:
+    """A rule pattern with the word-start guard (`Rule.regex` compiles it with the shared flags)."""
+    return _START + pattern
+
+
+@functools.cache
+def _compile(source: str) -> re.Pattern[str]:
+    """A rule's regex, compiled once per process."""
+    return re.compile(source, _FLAGS)
 
 
 def _needs(pattern: str) -> re.Pattern[str]:
@@ -534,6 +549,7 @@ RULES: tuple[Rule, ...] = (
         _day_range,
         anchor=_MONTH_ANCHOR,
         anchor_group="mon1",
+        reach=(3, 10),
     ),
     Rule(
         "day",
@@ -545,6 +561,7 @@ RULES: tuple[Rule, ...] = (
         _day,
         anchor=_MONTH_ANCHOR,
         anchor_group="mon",
+        reach=(11, 5),
     ),
     Rule(
         "month",
@@ -555,6 +572,7 @@ RULES: tuple[Rule, ...] = (
         _month,
         anchor=_MONTH_ANCHOR,
         anchor_group="mon",
+        reach=(6, 7),
     ),
     Rule(
         "year",
@@ -565,16 +583,17 @@ RULES: tuple[Rule, ...] = (
         _year_rule,
         anchor=_YEAR_ANCHOR,
         anchor_group="y",
+        reach=(8, 9),
     ),
     Rule(
         "bare_year",
-        re.compile(
+        (  # no word-start guard: a year may follow a word's hyphen ("Евро-2020")
             rf"(?:(?<![\w\-])(?:{PREP})?(?<![\d.,:/№+])(?P<y>(?:19|20)\d\d|2100)(?![\d/]|[.,:]\d|\s*(?-i:[a-z%$€₽]))"
-            rf"(?!\s*(?-i:[а-яё]+{_NOUNISH}))|(?<=[^\W\d_]-)(?P<yh>(?:19|20)\d\d)(?![\d/]|[.,:]\d))(?P<y2>)",
-            _FLAGS,
+            rf"(?!\s*(?-i:[а-яё]+{_NOUNISH}))|(?<=[^\W\d_]-)(?P<yh>(?:19|20)\d\d)(?![\d/]|[.,:]\d))(?P<y2>)"
         ),
         _bare_year,
         anchor=_anchor(r"19\d\d|20\d\d|2100"),
+        reach=(3, 4),
     ),
     Rule(
         "decade",
@@ -587,6 +606,7 @@ RULES: tuple[Rule, ...] = (
         _needs(r"\d-?[ехым]"),  # "90-е", "1990-х", "90-ые", "90-ми"
         anchor=_anchor(r"\d-?[ехым]"),
         anchor_group="dec",
+        reach=(5, 7),
     ),
     Rule(
         "century",
@@ -597,6 +617,7 @@ RULES: tuple[Rule, ...] = (
         _century,
         _needs(r"век|в\."),
         anchor=_anchor(r"век|в\."),
+        reach=(6, 7),
     ),
     Rule(
         "season",
@@ -608,6 +629,7 @@ RULES: tuple[Rule, ...] = (
         _needs(r"весн|лет[оа]|осен|зим"),
         anchor=_anchor(r"весн|лет|осен|зим"),
         anchor_group="s",
+        reach=(5, 5),
     ),
     Rule(
         "ordinal_period",
@@ -619,6 +641,7 @@ RULES: tuple[Rule, ...] = (
         _needs(r"полугоди|половин|квартал"),
         anchor=_anchor(r"полугоди|половин|квартал"),
         anchor_group="u",
+        reach=(4, 5),
     ),
     Rule(
         "rel_period",
@@ -630,6 +653,7 @@ RULES: tuple[Rule, ...] = (
         lambda m, p: _rel_period(m, p) if (m["a"] or m["part"]) else REJECT,
         anchor=_anchor(r"год|месяц|недел|квартал|полугоди|выходн"),
         anchor_group="u",
+        reach=(10, 4),
     ),
     Rule(
         "weekday",
@@ -638,6 +662,7 @@ RULES: tuple[Rule, ...] = (
         _needs(WEEKDAY_RE),
         anchor=_anchor(r"понедельник|вторник|сред|четверг|пятниц|суббот|воскресень"),
         anchor_group="wd",
+        reach=(4, 1),
     ),
     Rule(
         "deictic",
@@ -645,6 +670,7 @@ RULES: tuple[Rule, ...] = (
         _deictic,
         anchor=_anchor(r"сегодня|вчера|завтра|накануне"),
         anchor_group="w",
+        reach=(0, 1),
     ),
     Rule("weekend_near", _r(r"(?:в|на)\s+ближайшие\s+выходные"), _weekend_near, _needs("ближайшие")),
     Rule(
@@ -658,6 +684,7 @@ RULES: tuple[Rule, ...] = (
         ),
         _vague,
         anchor=_anchor(r"день|дн[яиейх]|время|недел|месяц|год|десятилет|лет|период"),
+        reach=(3, 4),
     ),
     Rule(
         "ago",
@@ -666,6 +693,7 @@ RULES: tuple[Rule, ...] = (
         _needs("назад"),
         anchor=_UNIT_ANCHOR,
         anchor_group="u",
+        reach=(4, 3),
     ),
     Rule(
         "after",
@@ -673,6 +701,7 @@ RULES: tuple[Rule, ...] = (
         _shifted,
         anchor=_UNIT_ANCHOR,
         anchor_group="u",
+        reach=(5, 1),
     ),
     Rule(
         "after_post",
@@ -681,6 +710,7 @@ RULES: tuple[Rule, ...] = (
         _needs("спустя"),
         anchor=_UNIT_ANCHOR,
         anchor_group="u",
+        reach=(1, 2),
     ),
     Rule(
         "duration",
@@ -691,6 +721,7 @@ RULES: tuple[Rule, ...] = (
         _duration,
         anchor=_UNIT_ANCHOR,
         anchor_group="u",
+        reach=(6, 1),
     ),
     Rule(
         "bare_duration",
@@ -698,5 +729,6 @@ RULES: tuple[Rule, ...] = (
         _bare_duration,
         anchor=_UNIT_ANCHOR,
         anchor_group="u",
+        reach=(5, 2),
     ),
 )
