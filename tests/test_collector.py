@@ -43,3 +43,12 @@ def test_extract_many_restores_the_threshold_even_when_abandoned(threshold: tupl
     assert [c.name for c in first.entities if c.type == "COUNTRY"] == ["Киргизия"]
     docs.close()
     assert gc.get_threshold() == (700, 10, 10)
+
+
+def test_the_command_paces_its_whole_process(threshold: tuple[int, int, int]) -> None:
+    gc.set_threshold(700, 10, 10)
+    collector.pace_this_command()
+    assert gc.get_threshold() == (collector.YOUNG_THRESHOLD, 10, 10)
+    gc.set_threshold(0, 10, 10)  # automatic collection turned off by the embedding program: stays off
+    collector.pace_this_command()
+    assert gc.get_threshold() == (0, 10, 10)

@@ -98,6 +98,9 @@ def run_remote(argv: Sequence[str], path: Path | None = None) -> int | None:
 
 def main() -> None:
     """Console-script entry point: the resident server when one runs and the call suits it, else the CLI."""
+    from .collector import pace_this_command
+
+    pace_this_command()
     argv = sys.argv[1:]
     if forwardable(argv):
         code = run_remote(argv)
