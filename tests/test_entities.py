@@ -505,3 +505,24 @@ def test_organisation_between_post_and_holder() -> None:
     lone = dict(post, holder=None, holder_mentions=[], organization=None, id="e4")
     EntityResolver._fill_post_fields([lone, org], text)
     assert lone["organization"] is None
+
+
+def test_post_keeps_the_region_after_it() -> None:
+    doc = extract("В Мюнхене выступил премьер-министр земли Бавария Маркус Зёдер.")
+    post = next(e for e in _by_type(doc, "POST") if e.holder is not None)
+    assert [m.text for m in post.mentions] == ["премьер-министр земли Бавария"]  # as NEREL marks it
+    assert [m.text for m in post.holder_mentions] == ["Маркус Зёдер"]
+
+
+@pytest.mark.parametrize(
+    ("text", "post", "holder"),
+    [
+        ("Сенатора-демократа Джона Смита переизбрали на второй срок.", "Сенатора", "Джона Смита"),
+        ("Женщина-президент Мишель Бачелет посетила Москву.", "президент", "Мишель Бачелет"),
+    ],
+)
+def test_hyphened_word_about_the_holder_is_left_out_of_the_post(text: str, post: str, holder: str) -> None:
+    doc = extract(text)
+    posts = [e for e in _by_type(doc, "POST") if e.holder is not None]
+    assert [m.text for e in posts for m in e.mentions] == [post]  # as NEREL marks it
+    assert [m.text for e in posts for m in e.holder_mentions] == [holder]

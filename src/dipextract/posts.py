@@ -42,27 +42,19 @@ def post_heads() -> frozenset[str]:
 
 
 @functools.cache
+def post_descriptors() -> frozenset[str]:
+    return load_lines("post_descriptors.txt")
+
+
+@functools.cache
 def national_posts() -> frozenset[str]:
     return load_lines("national_posts.txt")
 
 
 # Generic place and body nouns take a name in apposition: "Республики Казахстан", "штата Техас".
-_APPOSITION_HEADS = frozenset(
-    {
-        "республика",
-        "федерация",
-        "королевство",
-        "штат",
-        "область",
-        "край",
-        "город",
-        "провинция",
-        "округ",
-        "княжество",
-        "эмират",
-        "султанат",
-    }
-)
+@functools.cache
+def region_nouns() -> frozenset[str]:
+    return load_lines("region_nouns.txt")
 
 
 def _is_genitive_dependent(token: Token) -> bool:
@@ -70,7 +62,7 @@ def _is_genitive_dependent(token: Token) -> bool:
         return False
     if token.pos_ == "PROPN" and any("Name" in p.tag for p in parse(token.text)[:2]):
         return False  # a given name starts the holder's name: "… Республики Акылбек Жапаров"
-    if token.pos_ == "PROPN" and token.i > 0 and token.doc[token.i - 1].lemma_ in _APPOSITION_HEADS:
+    if token.pos_ == "PROPN" and token.i > 0 and token.doc[token.i - 1].lemma_ in region_nouns():
         return True
     if token.pos_ == "PROPN" and token.text.isupper():
         return True  # МИД, РФ, ООН: abbreviations do not inflect
