@@ -32,6 +32,7 @@ from ..links import relative_named, rule_holders
 from ..mentions import Mention
 from ..morph import parse
 from ..names import NameWord, first_names, normalize_person
+from ..offsets import char_span
 from ..persons import cluster_persons
 from ..phrases import nominative_phrase
 from ..posts import find_posts, national_posts, post_descriptors, post_heads, region_nouns
@@ -188,7 +189,7 @@ def _with_latin_spellings(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         start, end = match.span(1)
         latin = persons_at.get((start, end))
         if latin is None:
-            span = doc.char_span(start, end, alignment_mode="expand")
+            span = char_span(doc, start, end)
             if span is None or (span.start_char, span.end_char) != (start, end):
                 continue
             if any(
@@ -524,7 +525,7 @@ class EntityResolver:
         doc._.entities = entities
         spans = []
         for m in mentions:
-            span = doc.char_span(m.start, m.end, label=m.type, alignment_mode="expand")
+            span = char_span(doc, m.start, m.end, label=m.type)
             if span is not None:
                 span.kb_id_ = m.entity or ""
                 spans.append(span)
@@ -569,7 +570,7 @@ class EntityResolver:
                 is_russian(doc_text(doc)[max(0, match.start - 40) : match.end + 40])
                 or match.text[:1].isdigit()
             ):
-                span = doc.char_span(match.start, match.end, alignment_mode="expand")
+                span = char_span(doc, match.start, match.end)
                 if span is not None:
                     mentions.append(
                         Mention(
@@ -774,7 +775,7 @@ class EntityResolver:
         return None
 
     def _from_hit(self, doc: Doc, hit: GazetteerHit) -> Mention | None:
-        span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+        span = char_span(doc, hit.start, hit.end)
         if span is None:
             return None
         m = Mention(
@@ -821,7 +822,7 @@ class EntityResolver:
     def _normalize(self, doc: Doc, m: Mention, case_hint: str | None = None) -> None:
         if m.type == DATE:
             return
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        span = char_span(doc, m.start, m.end)
         tokens = list(span) if span is not None else []
         if m.type == PERSON:
             name = normalize_person(
