@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 
 from .navec_index import Lines, SortedIndex, Words
+from .row_cache import RowCache
 
 BATCH_SIZE = 64
 _WORD_CACHE_SIZE = 100_000  # distinct word forms whose (navec id, shape id) are kept
@@ -186,8 +187,7 @@ class FlatEncoder:
             for layer in layers[1:]
         ]  # (k*in, filters) for the windows [x(i-1); x(i); x(i+1)]
         self._ids: dict[str, tuple[int, int]] = {}
-        self._rows: dict[int, int] = {}  # navec word id -> row of self._table
-        self._table = np.zeros((cache_rows, projection.shape[1]), dtype=np.float32)
+        self._cache: RowCache[int] = RowCache(cache_rows)  # navec word id -> its `_project` row
 
     def _word_ids(self, word: str) -> tuple[int, int]:
         ids = self._ids.get(word)
@@ -205,26 +205,24 @@ class FlatEncoder:
         pad = self._words.pad_id
         distinct = np.unique(word_ids)
         distinct = distinct[distinct != pad]
-        rows, table = self._rows, self._table
-        missing = [i for i in distinct.tolist() if i not in rows]
-        if len(rows) + len(missing) > len(table):
-            rows.clear()
-            missing = distinct.tolist()
-        if len(missing) > len(table):  # one batch with more distinct words than the table holds
-            vectors = self._codes[self._qdims, self._pq_indexes[word_ids]].reshape(len(word_ids), -1)
-            out = vectors @ self._first_navec
-            out[word_ids == pad] = 0
-            return out + self._first_shapes[shape_ids]
-        if missing:
-            ids = np.array(missing)
-            start = len(rows)
-            vectors = self._codes[self._qdims, self._pq_indexes[ids]].reshape(len(ids), -1)
-            table[start : start + len(ids)] = vectors @ self._first_navec
-            rows.update(zip(missing, range(start, start + len(ids))))
-        lookup = np.array([rows.get(i, -1) for i in word_ids.tolist()])
-        out = table[lookup]
-        out[lookup < 0] = 0
+        if not len(distinct):  # padding only
+            return (
+                np.zeros((len(word_ids), self._first_navec.shape[1]), dtype=np.float32)
+                + self._first_shapes[shape_ids]
+            )
+        rows = self._cache.rows(distinct.tolist(), self._project)
+        if rows is None or self._cache.table is None:  # more distinct words in one batch than the table holds
+            out = self._project(word_ids)
+        else:  # each position's word found among the (sorted) distinct ones; padding is zeroed below
+            out = self._cache.table[rows[np.minimum(np.searchsorted(distinct, word_ids), len(distinct) - 1)]]
+        out[word_ids == pad] = 0
         return out + self._first_shapes[shape_ids]
+
+    def _project(self, ids: Sequence[int] | np.ndarray) -> np.ndarray:
+        """The navec part of the first convolution for words given by navec id: (n, k*filters)."""
+        ids = np.asarray(ids, dtype=np.int64)
+        vectors = self._codes[self._qdims, self._pq_indexes[ids]].reshape(len(ids), -1)
+        return vectors @ self._first_navec
 
     def __call__(self, sentences: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
         """(encoded vectors of the flat sequence, the position of every sentence's first word in it)."""
