@@ -133,8 +133,8 @@ def test_like_num_agrees_with_spacy_russian() -> None:
     from spacy.attrs import LIKE_NUM
     from spacy.lang.ru.lex_attrs import like_num as spacy_like_num
 
+    from dipextract.lex_attrs import like_num
     from dipextract.pipeline import build_pipeline
-    from dipextract.tokenizer import like_num
 
     words = [
         "12",

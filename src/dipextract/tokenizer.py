@@ -7,7 +7,6 @@ from collections.abc import Callable
 
 import razdel
 from razdel.segmenters.tokenize import ATOM, Atom, TokenSplit
-from spacy.lang.ru import lex_attrs as spacy_ru_lex_attrs
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import registry
@@ -30,26 +29,6 @@ _NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Ab
 # lone surrogates (a str decoded with errors="surrogateescape") cannot enter spaCy's UTF-8 string store;
 # U+FFFD keeps every offset where the caller's text has it
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-_NUMBER_WORDS = frozenset(spacy_ru_lex_attrs._num_words)
-
-
-def like_num(text: str) -> bool:
-    """spaCy's Russian `like_num` with its number words in a set: the original scans a list of about
-    1,000 words for every new word the vocabulary sees (half the cost of creating a lexeme)."""
-    if text.startswith(("+", "-", "±", "~")):
-        text = text[1:]
-    if text.endswith("%"):
-        text = text[:-1]
-    text = text.replace(",", "").replace(".", "")
-    if text.isdigit():
-        return True
-    if text.count("/") == 1:
-        num, denom = text.split("/")
-        if num.isdigit() and denom.isdigit():
-            return True
-    return text.lower() in _NUMBER_WORDS
 
 
 def word_spans(text: str) -> list[tuple[int, int]]:
