@@ -8,6 +8,8 @@ from typing import Any
 
 import numpy as np
 
+from ..row_cache import RowCache
+
 LABELS: tuple[str, ...] = ("PERSON", "POST", "COUNTRY", "CITY", "REGION", "ORGANIZATION")
 DEFAULT_MODEL_DIR: pathlib.Path = pathlib.Path(__file__).resolve().parent.parent / "models" / "nerel_tagger"
 NAVEC_FILE = "navec_news_v1_1B_250K_300d_100q.tar"
@@ -268,8 +270,7 @@ class NerelTagger:
         self.shape_index: dict[str, int] = {s: i for i, s in enumerate(config["shapes"])}
         self.layers: int = int(config["lstm_layers"])
         self.batch_size: int = int(config.get("batch_size", 64))
-        self._rows: dict[str, int] = {}  # token -> row of self._table: its LSTM input vector, computed once
-        self._table: np.ndarray | None = None
+        self._cache: RowCache[str] = RowCache(WORD_TABLE_ROWS)  # token -> its LSTM input vector
         self._fused: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
 
     @classmethod
@@ -451,20 +452,7 @@ class NerelTagger:
 
     def _word_vectors(self, tokens: list[str]) -> np.ndarray:
         """The LSTM input vector of every token, from the table (new tokens are computed in one batch)."""
-        rows = self._rows
-        new = list(dict.fromkeys(tok for tok in tokens if tok not in rows))
-        if not new:
-            return self._table[[rows[tok] for tok in tokens]]
-        if self._table is None or len(rows) + len(new) > len(self._table):
-            rows.clear()
-            new = list(dict.fromkeys(tokens))
-        vectors = self._inputs(self.featurize([new]))[0]
-        if self._table is None:
-            self._table = np.zeros((WORD_TABLE_ROWS, vectors.shape[-1]), dtype=np.float32)
-        if len(new) > len(self._table):  # more distinct tokens in one call than the table holds
-            index = {tok: i for i, tok in enumerate(new)}
-            return vectors[[index[tok] for tok in tokens]]
-        start = len(rows)
-        self._table[start : start + len(new)] = vectors
-        rows.update(zip(new, range(start, start + len(new))))
-        return self._table[[rows[tok] for tok in tokens]]
+        rows = self._cache.rows(tokens, lambda new: self._inputs(self.featurize([new]))[0])
+        if rows is None or self._cache.table is None:  # more distinct tokens in one call than the table holds
+            return self._inputs(self.featurize([tokens]))[0]
+        return self._cache.table[rows]
