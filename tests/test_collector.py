@@ -52,3 +52,13 @@ def test_the_command_paces_its_whole_process(threshold: tuple[int, int, int]) ->
     gc.set_threshold(0, 10, 10)  # automatic collection turned off by the embedding program: stays off
     collector.pace_this_command()
     assert gc.get_threshold() == (0, 10, 10)
+
+
+def test_run_batch_paces_the_collector_while_it_yields(threshold: tuple[int, int, int]) -> None:
+    from dipextract.batch import Options, Task, run_batch
+
+    gc.set_threshold(700, 10, 10)
+    tasks = [Task(0, source="a", text="Садыр Жапаров прибыл в Бишкек."), Task(1, source="b", text="")]
+    seen = [gc.get_threshold()[0] for _ in run_batch(tasks, Options(batch_size=1), jobs=1)]
+    assert seen == [collector.YOUNG_THRESHOLD] * 2
+    assert gc.get_threshold() == (700, 10, 10)

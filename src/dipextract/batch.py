@@ -14,6 +14,7 @@ from itertools import islice, repeat
 from pathlib import Path
 from typing import Any
 
+from .collector import fewer_collections
 from .errors import InputError, ModelError
 from .io import MAX_BYTES, article_text, read_article
 from .schema import Document
@@ -185,6 +186,11 @@ def _init_worker(threads: int) -> None:
 
 def run_batch(tasks: Iterable[Task], options: Options, *, jobs: int = 1) -> Iterator[Result]:
     """Results for all Tasks in input order; `jobs` > 1 spreads chunks over that many worker processes."""
+    with fewer_collections():  # here too: unpickling the workers' results made the collector scan the
+        yield from _run_batch(tasks, options, jobs=jobs)  # parent's caches over and over, on a core they need
+
+
+def _run_batch(tasks: Iterable[Task], options: Options, *, jobs: int) -> Iterator[Result]:
     size = options.batch_size
     if jobs > 1 and isinstance(tasks, Sequence):  # small inputs: give every worker a share
         size = max(1, min(size, -(-len(tasks) // jobs)))
