@@ -34,8 +34,7 @@ def fewer_collections() -> Iterator[None]:
     with _lock:
         if _depth == 0:
             _saved = gc.get_threshold()
-            if 0 < _saved[0] < YOUNG_THRESHOLD:
-                gc.set_threshold(YOUNG_THRESHOLD, *_saved[1:])
+            _raise_young_threshold(_saved)
         _depth += 1
     try:
         yield
@@ -50,6 +49,10 @@ def fewer_collections() -> Iterator[None]:
 
 def pace_this_command() -> None:
     """The working pace for the whole process, from before the first heavy import (`dipextract` only)."""
-    current = gc.get_threshold()
+    _raise_young_threshold(gc.get_threshold())
+
+
+def _raise_young_threshold(current: tuple[int, int, int]) -> None:
+    """`YOUNG_THRESHOLD` for the youngest generation, unless it is higher already or 0 (collection off)."""
     if 0 < current[0] < YOUNG_THRESHOLD:
         gc.set_threshold(YOUNG_THRESHOLD, *current[1:])

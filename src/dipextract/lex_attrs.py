@@ -62,45 +62,29 @@ def like_url(text: str) -> bool:
     return spacy_lex_attrs.like_url(text)
 
 
-_STR_METHODS: dict[int, Callable[[str], Any]] = {
-    attrs.LOWER: str.lower,
-    attrs.PREFIX: operator.itemgetter(0),
-    attrs.SUFFIX: operator.itemgetter(slice(-3, None)),
-    attrs.IS_ALPHA: str.isalpha,
-    attrs.IS_DIGIT: str.isdigit,
-    attrs.IS_LOWER: str.islower,
-    attrs.IS_SPACE: str.isspace,
-    attrs.IS_TITLE: str.istitle,
-    attrs.IS_UPPER: str.isupper,
-    attrs.IS_ASCII: str.isascii,
-    attrs.SHAPE: word_shape,
-    attrs.LIKE_URL: like_url,
-    attrs.LIKE_NUM: like_num,
-}
-
-# the spaCy function each of ours stands for: install() replaces only getters that are still spaCy's
-_REPLACES: dict[int, Callable[[str], Any]] = {
-    attrs.LOWER: spacy_lex_attrs.lower,
-    attrs.PREFIX: spacy_lex_attrs.prefix,
-    attrs.SUFFIX: spacy_lex_attrs.suffix,
-    attrs.IS_ALPHA: spacy_lex_attrs.is_alpha,
-    attrs.IS_DIGIT: spacy_lex_attrs.is_digit,
-    attrs.IS_LOWER: spacy_lex_attrs.is_lower,
-    attrs.IS_SPACE: spacy_lex_attrs.is_space,
-    attrs.IS_TITLE: spacy_lex_attrs.is_title,
-    attrs.IS_UPPER: spacy_lex_attrs.is_upper,
-    attrs.IS_ASCII: spacy_lex_attrs.is_ascii,
-    attrs.SHAPE: spacy_lex_attrs.word_shape,
-    attrs.LIKE_URL: spacy_lex_attrs.like_url,
-    attrs.LIKE_NUM: spacy_ru_lex_attrs.like_num,
+# attribute -> (spaCy's function, ours): install() replaces only getters that are still spaCy's
+_FASTER: dict[int, tuple[Callable[[str], Any], Callable[[str], Any]]] = {
+    attrs.LOWER: (spacy_lex_attrs.lower, str.lower),
+    attrs.PREFIX: (spacy_lex_attrs.prefix, operator.itemgetter(0)),
+    attrs.SUFFIX: (spacy_lex_attrs.suffix, operator.itemgetter(slice(-3, None))),
+    attrs.IS_ALPHA: (spacy_lex_attrs.is_alpha, str.isalpha),
+    attrs.IS_DIGIT: (spacy_lex_attrs.is_digit, str.isdigit),
+    attrs.IS_LOWER: (spacy_lex_attrs.is_lower, str.islower),
+    attrs.IS_SPACE: (spacy_lex_attrs.is_space, str.isspace),
+    attrs.IS_TITLE: (spacy_lex_attrs.is_title, str.istitle),
+    attrs.IS_UPPER: (spacy_lex_attrs.is_upper, str.isupper),
+    attrs.IS_ASCII: (spacy_lex_attrs.is_ascii, str.isascii),
+    attrs.SHAPE: (spacy_lex_attrs.word_shape, word_shape),
+    attrs.LIKE_URL: (spacy_lex_attrs.like_url, like_url),
+    attrs.LIKE_NUM: (spacy_ru_lex_attrs.like_num, like_num),
 }
 
 
 def install(vocab: Vocab) -> None:
     """Put the faster functions in the vocabulary's getters where spaCy's own Russian ones are."""
     getters = vocab.lex_attr_getters
-    for attr, ours in _STR_METHODS.items():
-        if getters.get(attr) is _REPLACES[attr]:
+    for attr, (theirs, ours) in _FASTER.items():
+        if getters.get(attr) is theirs:
             getters[attr] = ours
     norm = getters.get(attrs.NORM)
     if isinstance(norm, functools.partial) and norm.args and norm.args[0] is spacy_lex_attrs.lower:

@@ -9,6 +9,7 @@ searched once, in ~5 µs.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterator, Mapping, Sequence
 from typing import overload
 
@@ -22,12 +23,14 @@ class Lines(Sequence[bytes]):
 
     def __init__(self, text: bytes) -> None:
         breaks = np.flatnonzero(np.frombuffer(text, np.uint8) == 10)
-        self.text = text
-        self.starts: list[int] = [0, *(breaks + 1).tolist()]
-        self.ends: list[int] = [*breaks.tolist(), len(text)]
+        starts = np.concatenate([[0], breaks + 1])
+        ends = np.concatenate([breaks, [len(text)]])
         if text.endswith(b"\n"):  # a final line end closes the last line, it does not open one
-            self.starts.pop()
-            self.ends.pop()
+            starts, ends = starts[:-1], ends[:-1]
+        self.text = text
+        # machine-int arrays, not lists: 8 bytes an offset instead of ~36, and as fast to index
+        self.starts = array("q", starts.astype(np.int64).tobytes())
+        self.ends = array("q", ends.astype(np.int64).tobytes())
 
     def __len__(self) -> int:
         return len(self.starts)
