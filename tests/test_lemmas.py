@@ -12,6 +12,7 @@ from dipextract.lemmas import (
     _lemma_by_parses,
     choose_lemma,
 )
+from dipextract.morph import dictionary, known_parses, parse
 
 SENTENCE = (
     "Министры иностранных дел Киргизии и Казахстана встретились в Алма-Ате, обсудили ёмкость рынков "
@@ -65,3 +66,24 @@ def test_dictionary_path_matches_full_parse(
             assert choose_lemma(word, pos, case, number, gender) == _full_parse_lemma(
                 word, pos, case, number, gender
             ), word
+
+
+def test_dictionary_parses_are_the_analyzers() -> None:
+    """For every word the dictionary knows, the direct read gives MorphAnalyzer.parse's parses in its order."""
+    words = dictionary()
+    checked = 0
+    for word in SENTENCE.replace(",", " ").replace(";", " ").split() + [
+        "ежик",
+        "Ёлки",
+        "Стали",
+        "А",
+        "Шойгу",
+    ]:
+        known = known_parses(word)
+        full = [(p.normal_form, str(p.tag)) for p in parse(word)]
+        if known is None:
+            assert word == "А" or not all(p.is_known for p in parse(word)), word
+            continue
+        assert [(words.normal_form(e), str(words._gramtab[e[3]])) for e in known] == full, word
+        checked += 1
+    assert checked >= 20

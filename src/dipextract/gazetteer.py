@@ -11,7 +11,7 @@ from pathlib import Path
 
 from razdel import tokenize
 
-from dipextract.morph import lemma, parse
+from dipextract.morph import dictionary, known_parses, lemma, parse
 
 DATA = Path(__file__).resolve().parent / "data"
 # Lemma keys of every name form, written by scripts/build_gazetteers.py so that load() needs no pymorphy3.
@@ -136,6 +136,15 @@ def _token_keys(word: str) -> tuple[frozenset[str], frozenset[str]]:
     low = _norm(word)
     keys = {low}
     geo = {low}
+    known = known_parses(word)
+    if known is not None:  # every dictionary parse is a known one: only Geox ones are places
+        words = dictionary()
+        for entry in known:
+            nf = _norm(words.normal_form(entry))
+            keys.add(nf)
+            if "Geox" in words.info(entry[3])[1]:
+                geo.add(nf)
+        return frozenset(keys), frozenset(geo)
     for p in parse(word):
         nf = _norm(p.normal_form)
         keys.add(nf)

@@ -6,7 +6,7 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
-from .morph import analyzer, parse
+from .morph import dictionary, known_parses, parse
 
 # UD POS -> the OpenCorpora POS tags that may stand for it.
 _UD_TO_OC: dict[str, frozenset[str]] = {
@@ -39,68 +39,6 @@ def _tag_info(tag: object) -> tuple[str | None, frozenset[str]]:
     return tag.POS, frozenset(tag.grammemes)  # type: ignore[attr-defined]
 
 
-class _Dictionary:
-    """pymorphy3's dictionary read directly, for the words it knows.
-
-    `MorphAnalyzer.parse` builds every parse's normal form and a `Parse` object and asks its other
-    analyzer units; a word the dictionary knows gets only the dictionary's parses, ordered by P(tag|word)
-    (the same order: a stable sort, most probable first). Choosing a lemma needs each parse's tag and one
-    normal form, so this builds just those: half the cost of a new word.
-    """
-
-    def __init__(self) -> None:
-        morph = analyzer()
-        words = morph.dictionary.words
-        self._similar: Callable[..., list[tuple[str, Any]]] = words.similar_items
-        self._substitutes = morph.char_substitutes
-        self._paradigms = morph.dictionary.paradigms
-        self._gramtab = morph.dictionary.gramtab
-        self._normal_form = morph.dictionary.build_normal_form
-        self._prob = morph.prob_estimator.p_t_given_w.prob
-        self._info: dict[int, tuple[str | None, frozenset[str]]] = {}  # tag id -> (POS, grammemes)
-        # lone capital letters are also read as initials by pymorphy3's next units
-        self._initials = frozenset(morph._units[1].analyzer.letters) | frozenset(
-            morph._units[2].analyzer.letters
-        )
-
-    def parses(self, word: str) -> list[tuple[str, int, int, int]] | None:
-        """(fixed word, paradigm, form index, tag id) per parse, in pymorphy3's order; None if unknown."""
-        if word in self._initials:
-            return None
-        lower = word.lower()
-        found = [
-            (fixed, para_id, idx, self._tag_id(para_id, idx))
-            for fixed, pairs in self._similar(lower, self._substitutes)
-            for para_id, idx in pairs
-        ]
-        if not found:
-            return None
-        probs = [self._prob(lower, self._gramtab[entry[3]]) for entry in found]
-        if sum(probs) == 0:
-            return found
-        order = sorted(range(len(found)), key=probs.__getitem__, reverse=True)
-        return [found[i] for i in order]
-
-    def _tag_id(self, para_id: int, idx: int) -> int:
-        paradigm = self._paradigms[para_id]
-        return paradigm[len(paradigm) // 3 + idx]
-
-    def info(self, tag_id: int) -> tuple[str | None, frozenset[str]]:
-        """(OpenCorpora POS, grammemes) of a tag id."""
-        known = self._info.get(tag_id)
-        if known is None:
-            known = self._info[tag_id] = _tag_info(self._gramtab[tag_id])
-        return known
-
-    def normal_form(self, fixed: str, para_id: int, idx: int) -> str:
-        return self._normal_form(para_id, idx, fixed)
-
-
-@functools.cache
-def _dictionary() -> _Dictionary:
-    return _Dictionary()
-
-
 @functools.lru_cache(maxsize=200_000)
 def choose_lemma(
     word: str, pos: str, case: str | None = None, number: str | None = None, gender: str | None = None
@@ -111,22 +49,17 @@ def choose_lemma(
     wanted_pos = _UD_TO_OC.get(pos)
     wanted = {_CASES.get(case or ""), _NUMBERS.get(number or ""), _GENDERS.get(gender or "")} - {None}
     proper = pos == "PROPN"
-    dictionary = _dictionary()
-    known = _known_parses(word)
-    if known is not None:
-        best = _best(known, lambda entry: dictionary.info(entry[3]), wanted_pos, wanted, proper)
-        lemma = dictionary.normal_form(best[0], best[1], best[2])
+    known = known_parses(word)
+    if known is not None:  # most words: read from the dictionary, without building every parse
+        words = dictionary()
+        lemma = words.normal_form(
+            _best(known, lambda entry: words.info(entry[3]), wanted_pos, wanted, proper)
+        )
     else:
         lemma = _lemma_by_parses(word, wanted_pos, wanted, proper)
     if lemma.replace("ё", "е") == word.lower().replace("ё", "е"):
         return word.lower()
     return lemma
-
-
-@functools.lru_cache(maxsize=20_000)
-def _known_parses(word: str) -> list[tuple[str, int, int, int]] | None:
-    """`_Dictionary.parses`, kept for the words that come back with another tag (a quarter of new keys)."""
-    return _dictionary().parses(word)
 
 
 def _lemma_by_parses(

@@ -28,3 +28,69 @@ def lemma(word: str) -> str:
     """Context-free lemma (lower case) of the most probable parse."""
     parses = parse(word)
     return parses[0].normal_form if parses else word.lower()
+
+
+# A parse from the dictionary: (the word as the dictionary spells it, paradigm id, form index, tag id).
+KnownParse = tuple[str, int, int, int]
+
+
+class Dictionary:
+    """pymorphy3's dictionary read directly, for the words it knows.
+
+    For such a word `MorphAnalyzer.parse` returns exactly the dictionary's parses, ordered by P(tag|word)
+    (a stable sort, most probable first), but it builds every normal form and a `Parse` object on the
+    way. Choosing a lemma or a gazetteer key needs the tags and a normal form or two: reading them here
+    costs half as much, and news words are mostly known ones.
+    """
+
+    def __init__(self) -> None:
+        morph = analyzer()
+        self._similar = morph.dictionary.words.similar_items
+        self._substitutes = morph.char_substitutes
+        self._paradigms = morph.dictionary.paradigms
+        self._gramtab = morph.dictionary.gramtab
+        self._build_normal_form = morph.dictionary.build_normal_form
+        self._prob = morph.prob_estimator.p_t_given_w.prob
+        self._info: dict[int, tuple[str | None, frozenset[str]]] = {}
+        # a lone capital letter is also read as an initial by the analyzer's next units
+        self._initials = frozenset().union(*(getattr(u.analyzer, "letters", "") for u in morph._units[:3]))
+
+    def parses(self, word: str) -> list[KnownParse] | None:
+        """The dictionary's parses of a word in `MorphAnalyzer.parse`'s order; None when it does not know it."""
+        if word in self._initials:
+            return None
+        lower = word.lower()
+        paradigms = self._paradigms
+        found = []
+        for fixed, pairs in self._similar(lower, self._substitutes):
+            for para_id, idx in pairs:
+                paradigm = paradigms[para_id]
+                found.append((fixed, para_id, idx, paradigm[len(paradigm) // 3 + idx]))
+        if not found:
+            return None
+        probs = [self._prob(lower, self._gramtab[entry[3]]) for entry in found]
+        if sum(probs) == 0:
+            return found
+        return [found[i] for i in sorted(range(len(found)), key=probs.__getitem__, reverse=True)]
+
+    def info(self, tag_id: int) -> tuple[str | None, frozenset[str]]:
+        """(OpenCorpora POS, grammemes) of a tag id, read once per tag."""
+        known = self._info.get(tag_id)
+        if known is None:
+            tag = self._gramtab[tag_id]
+            known = self._info[tag_id] = (tag.POS, frozenset(tag.grammemes))
+        return known
+
+    def normal_form(self, entry: KnownParse) -> str:
+        return self._build_normal_form(entry[1], entry[2], entry[0])
+
+
+@functools.cache
+def dictionary() -> Dictionary:
+    return Dictionary()
+
+
+@functools.lru_cache(maxsize=20_000)
+def known_parses(word: str) -> list[KnownParse] | None:
+    """`Dictionary.parses`, cached: the morphology and the gazetteer both ask for each new word."""
+    return dictionary().parses(word)
