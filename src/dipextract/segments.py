@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 _CACHE_KEY = "dipextract.sentences"
 _TEXT_KEY = "dipextract.text"
 _IDS_KEY = "dipextract.sentence_ids"
+_WORDS_KEY = "dipextract.words"
 
 # Letters of Kyrgyz, Kazakh, Tatar, Ukrainian… that Russian does not use.
 _NON_RUSSIAN_CYRILLIC = re.compile(r"[ңүөәғқһіїєұҗҫӊ]", re.IGNORECASE)
@@ -27,9 +28,12 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
-def remember_text(doc: Doc, text: str) -> None:
-    """Give `doc_text` the string the doc was made from (the tokenizer keeps every character of it)."""
+def remember_text(doc: Doc, text: str, words: list[str] | None = None) -> None:
+    """Give `doc_text` the string the doc was made from (the tokenizer keeps every character of it), and
+    `token_texts` the tokens' texts when the tokenizer has them."""
     doc.user_data[_TEXT_KEY] = text
+    if words is not None:
+        doc.user_data[_WORDS_KEY] = words
 
 
 def _sentence_index(doc: Doc) -> list[tuple[list[int], bool]]:
@@ -76,9 +80,13 @@ def sentence_indices(doc: Doc, *, russian: bool = False) -> list[list[int]]:
 
 
 def token_texts(doc: Doc) -> list[str]:
-    """The text of every token, without creating spaCy Token objects."""
-    strings = doc.vocab.strings
-    return [strings[orth] for orth in doc.to_array(ORTH).tolist()]
+    """The text of every token, without creating spaCy Token objects (kept from the tokenizer when it made
+    the doc; treat the list as read-only)."""
+    words = doc.user_data.get(_WORDS_KEY)
+    if words is None or len(words) != len(doc):
+        strings = doc.vocab.strings
+        words = doc.user_data[_WORDS_KEY] = [strings[orth] for orth in doc.to_array(ORTH).tolist()]
+    return words
 
 
 def sentence_words(doc: Doc) -> list[list[Token]]:

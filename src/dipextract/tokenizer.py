@@ -112,7 +112,7 @@ class RazdelTokenizer:
             self._add_gap(text[position:], words, spaces, starts)
         # passed to the constructor: setting token.is_sent_start one by one re-checks the whole doc each time
         doc = Doc(self.vocab, words=words, spaces=spaces, sent_starts=starts)
-        remember_text(doc, text)  # `doc.text` would join it again from every token
+        remember_text(doc, text, words)  # `doc.text` would join it again from every token
         return doc
 
     @staticmethod
