@@ -175,6 +175,12 @@ def test_rules_alone_still_available(nlp) -> None:  # type: ignore[no-untyped-de
         pipe.link_model = "learnt"
 
 
+def test_noun_before_a_name_is_its_post() -> None:
+    # "каллиграф" is one of data/apposition_posts.txt's nouns; the tagger leaves it out of every mention
+    doc = extract("В субботу на ярмарке каллиграф Анна Белова учила детей писать пером.")
+    assert _holders(doc, "каллиграф") == {"Анна Белова"}
+
+
 def test_post_links_the_name_not_its_latin_spelling() -> None:
     text = "Переговоры вёл Жан-Поль Моро (Jean-Paul Moreau). В прошлом году он был назначен послом Франции в Казахстане."
     doc = extract(text)
