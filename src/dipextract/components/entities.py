@@ -398,7 +398,7 @@ def _with_region_posts(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 def _with_apposition_posts(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """ "Нейрохирург Мэри Кобб", "моряк Мендонса": a noun that, right before a name, names a post
-    (data/apposition_posts.txt, or a post head) is that person's post when the tagger has left it outside
+    (data/apposition_posts.txt) is that person's post when the tagger has left it outside
     every mention (or `_person_core` has cut it off the name)."""
     taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
     added = []
@@ -410,7 +410,7 @@ def _with_apposition_posts(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if (
             word.pos_ in ("NOUN", "PROPN")
             and word.is_alpha
-            and (word.lemma_.lower() in apposition_posts() or word.lemma_ in post_heads())
+            and word.lemma_.lower() in apposition_posts()
             and word.idx + len(word.text) < m.start
         ):
             added.append(_mention_from_span(doc[i : i + 1], POST, "rules"))
