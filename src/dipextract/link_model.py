@@ -132,6 +132,7 @@ class LinkContext:
             self.mentions_of.setdefault(cluster_of[id(m)], []).append(m)
         self.person_ends = {c: [m.end for m in ms] for c, ms in self.mentions_of.items()}
         self.list_of = self._lists()
+        self.glossed = self._glossed()
         self.persons_in: dict[int, list[Mention]] = {}
         for m in self.persons:
             self.persons_in.setdefault(self.ids[m.token_start], []).append(m)
@@ -178,6 +179,21 @@ class LinkContext:
             if depth == 0 and words and all(w in _LIST_JOINERS for w in words):
                 list_of[id(b)] = list_of.setdefault(id(a), id(a))
         return list_of
+
+    def _glossed(self) -> dict[int, Mention]:
+        """A spelling in brackets right after a name of the same person ("Шейк Модибо Диарра (Cheick Modibo
+        Diarra)"), by mention id -> the name it spells: a post describes the name the text gives, and NEREL
+        links that one (112 of 114 such links in train)."""
+        text = self.doc.text
+        glossed: dict[int, Mention] = {}
+        for a, b in itertools.pairwise(self.persons):
+            if (
+                self.cluster_of[id(a)] == self.cluster_of[id(b)]
+                and text[a.end : b.start].strip() == "("
+                and text[b.end : b.end + 1] == ")"
+            ):
+                glossed[id(b)] = glossed.get(id(a), a)
+        return glossed
 
     def _governed(self, q: Mention, p: Mention) -> bool:
         """ "беседовал с президентом Эквадора о Сноудене": a name after the post behind a preposition of its
@@ -287,7 +303,8 @@ class LinkContext:
                     features.append(f"list_rule|pl{many}")
                 if any(m is not p and self.list_of.get(id(m)) == group for m in firsts):
                     features.append(f"list_first|pl{many}")
-            out.append(Candidate(q, c, self._named_before(q, c) if dist[c][0] else p, features))
+            mention = self._named_before(q, c) if dist[c][0] else p
+            out.append(Candidate(q, c, self.glossed.get(id(mention), mention), features))
         return out
 
     def _named_before(self, q: Mention, c: int) -> Mention:

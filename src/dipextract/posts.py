@@ -47,6 +47,12 @@ def post_descriptors() -> frozenset[str]:
 
 
 @functools.cache
+def apposition_posts() -> frozenset[str]:
+    """Nouns that, right before a name, are its post ("тренер Слуцкий"): learnt from NEREL train."""
+    return load_lines("apposition_posts.txt")
+
+
+@functools.cache
 def national_posts() -> frozenset[str]:
     return load_lines("national_posts.txt")
 

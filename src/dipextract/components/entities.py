@@ -35,7 +35,7 @@ from ..names import NameWord, first_names, normalize_person
 from ..offsets import char_span
 from ..persons import cluster_persons
 from ..phrases import nominative_phrase
-from ..posts import find_posts, national_posts, post_descriptors, post_heads, region_nouns
+from ..posts import apposition_posts, find_posts, national_posts, post_descriptors, post_heads, region_nouns
 from ..segments import doc_text, is_russian, sentence_indices
 
 for _name, _default in (("published", None), ("entities", None)):
@@ -396,6 +396,28 @@ def _with_region_posts(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def _with_apposition_posts(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """ "Нейрохирург Мэри Кобб", "моряк Мендонса": a noun that, right before a name, names a post
+    (data/apposition_posts.txt) is that person's post when the tagger has left it outside
+    every mention (or `_person_core` has cut it off the name)."""
+    taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
+    added = []
+    for m in mentions:
+        i = m.token_start - 1
+        if m.type != PERSON or i < 0 or i in taken:
+            continue
+        word = doc[i]
+        if (
+            word.pos_ in ("NOUN", "PROPN")
+            and word.is_alpha
+            and word.lemma_.lower() in apposition_posts()
+            and word.idx + len(word.text) < m.start
+        ):
+            added.append(_mention_from_span(doc[i : i + 1], POST, "rules"))
+            taken.add(i)
+    return mentions + added
+
+
 def _name_after_full_name(part: list[Token], word: Token) -> bool:
     """ "Майкла Джексона Кэтрин": a first name after a first name and surname starts another person."""
     return (
@@ -563,6 +585,7 @@ class EntityResolver:
         tagged_posts = any(m.type == POST for m in mentions)
         mentions = self._merge_gazetteer(doc, mentions, hits)
         mentions = _with_region_posts(doc, mentions)
+        mentions = _with_apposition_posts(doc, mentions)
         if self.rule_posts == "always" or (self.rule_posts == "fallback" and not tagged_posts):
             mentions.extend(self._rule_posts(doc, mentions))
         for match in find_dates(doc_text(doc), published):
@@ -643,6 +666,7 @@ class EntityResolver:
             is_place = any(s <= token.idx and token.idx + len(token.text) <= e for s, e in places)
             if (
                 token.lemma_ in post_heads()
+                or token.lemma_.lower() in apposition_posts()
                 or token.lemma_ in _TITLES
                 or is_place
                 and not _first_name(token.text)  # "Гессен Фолькер Буфье", not "Питер Цвак"
