@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from spacy.tokens import Token
 
@@ -31,11 +32,11 @@ def _restore_shape(new: str, old: str) -> str:
     return new
 
 
-def _inflect(token: Token, pos_set: set[str], grammemes: set[str]) -> str:
+def _inflect(word: _Word, pos_set: set[str], grammemes: set[str]) -> str:
     """The word in the requested form, from the pymorphy3 parse that agrees with the tagger's case."""
-    case = _CASES.get(token.morph.get("Case")[0] if token.morph.get("Case") else "")
-    number = "plur" if token.morph.get("Number") == ["Plur"] else "sing"
-    return _inflected(token.text, case, number, frozenset(pos_set), frozenset(grammemes))
+    case = _CASES.get(word.feats.get("Case", "").split(",")[0])
+    number = "plur" if word.feats.get("Number") == "Plur" else "sing"
+    return _inflected(word.text, case, number, frozenset(pos_set), frozenset(grammemes))
 
 
 @functools.lru_cache(
@@ -57,30 +58,49 @@ def _inflected(
     return word
 
 
+class _Word(NamedTuple):
+    """What the nominative of a phrase depends on, per word: its text, POS and features."""
+
+    text: str
+    pos: str
+    feats: dict[str, str]
+
+
 def nominative_phrase(tokens: Sequence[Token]) -> str:
     """'Премьер-министром Республики Казахстан' -> 'Премьер-министр Республики Казахстан'."""
     words = [t for t in tokens if not t.is_space]
     if not words:
         return ""
-    head = next((i for i, t in enumerate(words) if t.pos_ in _NOUNS), None)
-    out = [t.text for t in words]
-    if head is not None and words[head].morph.get("Case") not in (["Nom"], []):
-        head_token = words[head]
-        noun_form = _inflect(head_token, {"NOUN"}, {"nomn"})
-        out[head] = noun_form
-        gender = head_token.morph.get("Gender")
+    base = words[0].idx
+    text = doc_text(words[0].doc)[base : words[-1].idx + len(words[-1])]
+    return _nominative(text, tuple((t.idx - base, len(t), t.pos_, str(t.morph)) for t in words))
+
+
+@functools.lru_cache(maxsize=20_000)  # posts and organisations repeat, within a text and across texts
+def _nominative(text: str, words: tuple[tuple[int, int, str, str], ...]) -> str:
+    """The phrase `text` in the nominative, given each word's (offset in it, length, POS, features)."""
+    parsed = [
+        _Word(text[start : start + length], pos, dict(f.split("=", 1) for f in feats.split("|") if "=" in f))
+        for start, length, pos, feats in words
+    ]
+    head = next((i for i, w in enumerate(parsed) if w.pos in _NOUNS), None)
+    out = [w.text for w in parsed]
+    if head is not None and parsed[head].feats.get("Case", "Nom") != "Nom":
+        head_word = parsed[head]
+        out[head] = _inflect(head_word, {"NOUN"}, {"nomn"})
+        gender = head_word.feats.get("Gender")
         adj_grammemes = {"nomn"}
-        if head_token.morph.get("Number") == ["Plur"]:
+        if head_word.feats.get("Number") == "Plur":
             adj_grammemes.add("plur")
         elif gender:
-            adj_grammemes.add({"Masc": "masc", "Fem": "femn", "Neut": "neut"}[gender[0]])
+            adj_grammemes.add({"Masc": "masc", "Fem": "femn", "Neut": "neut"}[gender.split(",")[0]])
         for i in range(head):
-            if words[i].pos_ in _MODIFIERS or words[i].pos_ == "VERB":
-                out[i] = _inflect(words[i], {"ADJF", "PRTF", "NUMR"}, adj_grammemes)
+            if parsed[i].pos in _MODIFIERS or parsed[i].pos == "VERB":
+                out[i] = _inflect(parsed[i], {"ADJF", "PRTF", "NUMR"}, adj_grammemes)
     pieces = []
-    for i, t in enumerate(words):
+    for i, (start, length, _, _) in enumerate(words):
         pieces.append(out[i])
         if i + 1 < len(words):
-            gap = doc_text(t.doc)[t.idx + len(t.text) : words[i + 1].idx]
+            gap = text[start + length : words[i + 1][0]]
             pieces.append(" " if gap.strip() == "" and gap else gap)
     return "".join(pieces).strip()
