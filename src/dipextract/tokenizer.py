@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 
 import razdel
+from razdel.segmenters.punct import DASHES
 from razdel.segmenters.tokenize import ATOM, Atom, TokenSplit
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -31,6 +32,22 @@ _NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Ab
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+_LETTERS = frozenset({"RU", "LAT"})
+# the marks some rule of razdel's joins to a word: dashes ("Алма-Ата"), "_" and the "!" of "Yahoo!"
+_JOINABLE_MARKS = frozenset(DASHES) | {"_", "!"}
+
+
+def _never_joined(left: tuple[int, int, str | None, str], right: tuple[int, int, str | None, str]) -> bool:
+    """A word touching a punctuation mark no rule joins to words ("слово," "«Слово"): razdel's rules always
+    split these, the commonest touching pairs, so they need no `TokenSplit`. The points and slashes of
+    numbers join digits only; words and other marks go through the rules."""
+    if left[2] in _LETTERS:
+        return right[2] == "PUNCT" and right[3] not in _JOINABLE_MARKS
+    if right[2] in _LETTERS:
+        return left[2] == "PUNCT" and left[3] not in _JOINABLE_MARKS
+    return False
+
+
 def word_spans(text: str) -> list[tuple[int, int]]:
     """(start, stop) of each `razdel.tokenize` token, by razdel's own atoms and rules.
 
@@ -54,7 +71,9 @@ def word_spans(text: str) -> list[tuple[int, int]]:
     start = found[0][0]
     for k in range(1, len(found)):
         stop = found[k - 1][1]
-        if stop == found[k][0]:  # touching: razdel's rules decide
+        if stop == found[k][0] and not _never_joined(
+            found[k - 1], found[k]
+        ):  # touching: razdel's rules decide
             left = [atom(j) for j in range(max(0, k - window), k)]
             split = TokenSplit(left, "", [atom(j) for j in range(k, min(len(found), k + window))])
             split.buffer = text[start:stop]
