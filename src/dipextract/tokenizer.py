@@ -120,9 +120,13 @@ class RazdelTokenizer:
         position = 0
         for start, stop in word_spans(text):
             gap = text[position:start]
-            if gap:
-                self._add_gap(gap, words, spaces, starts)
-            new_sentence = not words or start in sentence_starts or bool(_LINE_BREAK.search(gap))
+            if gap == " " and words and not spaces[-1]:  # the common case of `_add_gap`, inline
+                spaces[-1] = True
+                new_sentence = start in sentence_starts
+            else:
+                if gap:
+                    self._add_gap(gap, words, spaces, starts)
+                new_sentence = not words or start in sentence_starts or bool(_LINE_BREAK.search(gap))
             words.append(text[start:stop])
             spaces.append(False)
             starts.append(new_sentence)
