@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 
 from .links import COPULA_LEMMAS, kin_lemmas, relative_named
 from .mentions import Mention
-from .segments import sentence_ids
+from .segments import doc_text, sentence_ids
 
 WEIGHTS_PATH = Path(__file__).resolve().parent / "models" / "links" / "weights.json"
 WINDOW_BEFORE = 5
@@ -184,7 +184,7 @@ class LinkContext:
         """A spelling in brackets right after a name of the same person ("Шейк Модибо Диарра (Cheick Modibo
         Diarra)"), by mention id -> the name it spells: a post describes the name the text gives, and NEREL
         links that one (112 of 114 such links in train)."""
-        text = self.doc.text
+        text = doc_text(self.doc)
         glossed: dict[int, Mention] = {}
         for a, b in itertools.pairwise(self.persons):
             if (
