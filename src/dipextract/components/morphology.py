@@ -33,7 +33,10 @@ class MorphologyTagger(BatchedComponent):
             key = vocab.morphology.add(morph) if morph else 0
             lemma_args = (pos, feats.get("Case"), feats.get("Number"), feats.get("Gender"))
             self._tags.append((POS_IDS.get(pos, POS_IDS["X"]), key, lemma_args))
-        self._space = POS_IDS["SPACE"]
+        # per tag id, and one more row for whitespace tokens: (POS symbol, MORPH key), for `Doc.from_array`
+        self._pos_and_morph = np.array(
+            [(pos, key) for pos, key, _ in self._tags] + [(POS_IDS["SPACE"], 0)], dtype=np.uint64
+        )
         self._lemmas: dict[tuple[str, int], int] = {}  # (word, tag id) -> lemma hash
 
     def _lemma(self, doc: Doc, word: str, tag: int) -> int:
@@ -50,21 +53,21 @@ class MorphologyTagger(BatchedComponent):
         per_doc = [sentence_indices(doc) for doc in docs]
         sentences = [[words[i] for i in sent] for words, sents in zip(texts, per_doc) for sent in sents]
         tag_rows = iter(morph_tag_ids(sentences))
-        tags, lemmas = self._tags, self._lemmas
+        lemmas, space = self._lemmas, len(self._tags)  # tag id `space`: a whitespace token
         for doc, words, sents in zip(docs, texts, per_doc):
-            rows: list[tuple[int, int, int] | None] = [None] * len(words)
+            if not words:
+                continue
+            tag_of = np.full(len(words), space, dtype=np.int64)
             for sent in sents:
-                for i, tag in zip(sent, next(tag_rows).tolist()):
-                    lemma = lemmas.get((words[i], tag))  # the cache looked up here: this loop runs per word
-                    if lemma is None:
-                        lemma = self._lemma(doc, words[i], tag)
-                    rows[i] = (tags[tag][0], tags[tag][1], lemma)
-            if rows:
-                strings = doc.vocab.strings
-                for i, row in enumerate(rows):
-                    if row is None:  # a whitespace token
-                        rows[i] = (self._space, 0, strings.add(words[i]))
-                doc.from_array([POS, MORPH, LEMMA], np.array(rows, dtype=np.uint64))
+                tag_of[sent] = next(tag_rows)
+            lemma_of = []
+            for word, tag in zip(words, tag_of.tolist()):  # the cache looked up here: this loop runs per word
+                lemma = lemmas.get((word, tag))
+                if lemma is None:
+                    lemma = self._lemma(doc, word, tag) if tag != space else doc.vocab.strings.add(word)
+                lemma_of.append(lemma)
+            rows = self._pos_and_morph[tag_of]
+            doc.from_array([POS, MORPH, LEMMA], np.column_stack([rows, np.array(lemma_of, dtype=np.uint64)]))
 
 
 @Language.factory(
