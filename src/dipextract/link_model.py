@@ -84,6 +84,7 @@ class _PostFacts(NamedTuple):
     prev_kin: bool
     sentence_persons: int
     coord_holders: frozenset[int]  # the clusters the rules give the posts coordinated with this one
+    head_holders: frozenset[int]  # the clusters the rules give another post with this one's head word
 
 
 @dataclass(slots=True)
@@ -248,6 +249,11 @@ class LinkContext:
                 prev_kin=prev is not None and prev.lemma_ in kin_lemmas(),
                 sentence_persons=len(self.persons_in.get(self.sent(q), ())),
                 coord_holders=self._coord_holders(q),
+                head_holders=frozenset(
+                    c
+                    for c, heads in self.rule_heads.items()
+                    if heads.get(head.lemma_.lower(), set()) - {id(q)}
+                ),
             )
         return facts
 
@@ -359,10 +365,10 @@ class LinkContext:
         f.append(f"posts_between={side}{min(between_posts, 2)}")
         # rules
         rule = self.rule_holder.get(id(q))
-        if rule is not None:
-            f.append("rule=this" if self.cluster_of[id(rule)] == c else "rule=other")
-        else:
-            f.append("rule=none")
+        rule_f = (
+            "rule=none" if rule is None else "rule=this" if self.cluster_of[id(rule)] == c else "rule=other"
+        )
+        f.append(rule_f)
         if post.coord_holders:
             f.append("coord_rule=this" if c in post.coord_holders else "coord_rule=other")
         # the post
@@ -397,13 +403,11 @@ class LinkContext:
         if c == self.first_cluster:
             f.append("first_named")
         head_lemma = post.head_lemma
-        if self.rule_heads.get(c, {}).get(head_lemma, set()) - {id(q)}:
+        if c in post.head_holders:
             f.append("same_head_post")
         elif c in self.rule_heads:
             f.append("has_rule_post")
-        if any(
-            heads.get(head_lemma, set()) - {id(q)} for other, heads in self.rule_heads.items() if other != c
-        ):
+        if post.head_holders - {c}:
             f.append("head_held_by_other")
         if sd == 0 and side == "B" and any(lower in _PRONOUNS for _, _, lower in gap):
             f.append("pronoun_between")
@@ -413,7 +417,6 @@ class LinkContext:
             f.append(f"kin_before={side}{min(sd, 1)}")
         f.append(f"sent_persons={min(post.sentence_persons, 3)}|sd{min(sd, 1)}")
         # conjunctions
-        rule_f = next(x for x in f if x.startswith("rule="))
         f.append(f"{rule_f}|{side}{min(sd, 1)}|r{min(rank, 1)}")
         return f
 
