@@ -178,20 +178,34 @@ def _active(lengths: np.ndarray) -> list[int]:
     return (np.arange(int(lengths[0]))[None, :] < lengths[:, None]).sum(axis=0).tolist()
 
 
-def _bilstm_packed(xi: np.ndarray, active: list[int], w_hh: np.ndarray) -> np.ndarray:
+def _bilstm_packed(
+    xi: np.ndarray, active: list[int], w_hh: np.ndarray, rows: np.ndarray | None = None
+) -> np.ndarray:
     """Both LSTM directions at once over packed sequences (no step is spent on padding).
 
     xi: (2,N,4H) input projections in each direction's time-major order, gates ordered i,f,o,g with the
     i,f,o columns (of xi and w_hh) pre-halved, so one tanh gives all gates: sigmoid(x) = (tanh(x/2)+1)/2.
+    With `rows` (2,N), xi is (2,U,4H) per distinct token and position n of direction d reads row
+    rows[d,n]: each step gathers its own few rows, instead of a (2,N,4H) copy going through memory.
     w_hh: (2,H,4H). Returns the hidden states (2,N,H) in the same packed order.
     """
     hid = w_hh.shape[1]
+    n = xi.shape[1] if rows is None else rows.shape[1]
     h = np.zeros((2, active[0], hid), dtype=np.float32)
     c = np.zeros_like(h)
-    out = np.empty((2, xi.shape[1], hid), dtype=np.float32)
+    out = np.empty((2, n, hid), dtype=np.float32)
     offset = 0
     for k in active:
-        t = np.tanh(xi[:, offset : offset + k] + np.matmul(h[:, :k], w_hh))
+        if rows is None:
+            step = xi[:, offset : offset + k]
+        else:
+            step = np.stack(
+                [
+                    xi[0].take(rows[0, offset : offset + k], axis=0),
+                    xi[1].take(rows[1, offset : offset + k], axis=0),
+                ]
+            )
+        t = np.tanh(step + np.matmul(h[:, :k], w_hh))
         gates = 0.5 * (t[:, :, : 3 * hid] + 1.0)
         cell = gates[:, :, hid : 2 * hid] * c[:, :k] + gates[:, :, :hid] * t[:, :, 3 * hid :]
         c[:, :k] = cell
@@ -409,12 +423,12 @@ class NerelTagger:
             w_ih, b, w_hh = self._layer_weights(layer)
             if layer == 0:  # the first layer's input depends on the token alone: project each one once
                 projected = np.matmul(distinct, w_ih) + b  # (2,U,4H)
-                xi = np.empty((2, len(inverse), projected.shape[-1]), dtype=np.float32)  # no stacked copy
-                np.take(projected[0], inverse[forward], axis=0, out=xi[0])
-                np.take(projected[1], inverse[backward], axis=0, out=xi[1])
+                states = _bilstm_packed(
+                    projected, active, w_hh, np.stack([inverse[forward], inverse[backward]])
+                )
             else:
                 xi = np.matmul(np.stack([x[forward], x[backward]]), w_ih) + b  # (2,N,4H), packed
-            states = _bilstm_packed(xi, active, w_hh)
+                states = _bilstm_packed(xi, active, w_hh)
             x = np.empty((len(inverse), 2 * w_hh.shape[1]), dtype=np.float32)
             x[forward, : w_hh.shape[1]] = states[0]
             x[backward, w_hh.shape[1] :] = states[1]
