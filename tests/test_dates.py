@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import string
+import sys
+from collections.abc import Iterable
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dipextract.dates import DateMatch, find_dates, find_published, resolve_date
-from dipextract.dates.rules import RULES, Scan
+from dipextract.dates.rules import REJECT, RULES, Rule, Scan
 
 PUB = dt.date(2023, 5, 19)  # a Friday
 
@@ -196,18 +200,24 @@ def test_random_text_never_raises_and_offsets_slice(text: str) -> None:
     find_published(text)
 
 
+def _kept(rule: Rule, matches: Iterable[re.Match[str]]) -> list[tuple[int, int]]:
+    """Spans of the matches the rule's resolver keeps (not REJECT)."""
+    return [m.span() for m in matches if rule.resolve(m, PUB) is not REJECT]
+
+
 def _full_and_windowed(text: str) -> list[tuple[str, list[tuple[int, int]], list[tuple[int, int]]]]:
-    """Per anchored rule: the spans of a scan of the whole text and of the anchored windows."""
+    """Per rule: the spans of a scan of the whole text and of `Rule.finditer` (windows around anchors, keys,
+    word anchors); then, as "<name> kept", the same for the matches the resolver keeps, where `kept=True`
+    (find_dates' call, which also drops windows without `Rule.keep`) must lose none."""
     scan = Scan(text)
-    return [
-        (
-            rule.name,
-            [m.span() for m in rule.regex.finditer(text)],
-            [m.span() for m in rule.finditer(text, scan)],
+    out = []
+    for rule in RULES:
+        full = list(rule.regex.finditer(text))
+        out.append((rule.name, [m.span() for m in full], [m.span() for m in rule.finditer(text, scan)]))
+        out.append(
+            (f"{rule.name} kept", _kept(rule, full), _kept(rule, rule.finditer(text, scan, kept=True)))
         )
-        for rule in RULES
-        if rule.anchor is not None
-    ]
+    return out
 
 
 WIDE = " \n\t ".join(sentence for sentence, _, _ in SPANS) + (
@@ -266,6 +276,18 @@ def test_anchored_windows_find_what_a_full_scan_finds() -> None:
                 "осенью",
                 "с",
                 "по",
+                "полгода",
+                "позавчера",
+                "три",
+                "дня",
+                "спустя",
+                "этом",
+                "году",
+                "год",
+                "5",
+                "лет",
+                "12.05.2020",
+                "2020-06-01",
             ]
         ),
         max_size=30,
@@ -276,3 +298,120 @@ def test_anchored_windows_match_full_scan_on_random_word_sequences(words: list[s
     text = "".join(word + gap for word, gap in zip(words, gaps))
     for name, full, windowed in _full_and_windowed(text):
         assert windowed == full, (name, text)
+
+
+# Real sentences for the plain-text fast path: the words anchors sit inside of ("полгода", "позавчера"), what the
+# keys name (a day number before a month, a number before a unit, "через", a Roman number before "век") and what
+# `keep` drops (a bare "год", digits before "лет").
+FAST_PATH = (
+    "За прошедшие полгода товарооборот вырос.",
+    "За последние полвека страна изменилась до неузнаваемости.",
+    "Позавчера министр прилетел в Хельсинки.",
+    "Послезавтра он проведёт встречу.",
+    "Договор подписан 12.05.2020 в Москве.",
+    "Соглашение вступило в силу 2020-06-01.",
+    "Переговоры шли в течение полугода.",
+    "Спустя три дня стороны согласовали текст.",
+    "Ещё три дня спустя документ подписали.",
+    "Пять лет назад это было невозможно.",
+    "Обычный срок таких договоров 5 лет.",
+    "Через 2 недели всё решится.",
+    "Полтора года назад никто не верил.",
+    "На проверку уйдёт ещё полтора месяца.",
+    "Храм построен в XIX в. купцами.",
+    "Собор перестроили в XXI веке.",
+    "Здание перестроено в 21-м веке.",
+    "Завод пустовал в 1990-х.",
+    "В 80-ми годами всё изменилось.",
+    "В 2010-ых цены выросли.",
+    "В этом году прошли выборы.",
+    "В конце недели соберётся совет.",
+    "В том же месяце закроют сессию.",
+    "Год назад он ушёл.",
+    "Целый год он молчал.",
+    "В прошлом квартале он вернулся.",
+    "В ближайшие выходные откроется форум.",
+    "Во втором полугодии 2021 года он работал в Париже.",
+    "В течение 3 месяцев готовили визит.",
+    "Договор заключён на 18 лет.",
+    "Ему грозит до 5 лет заключения.",
+    "С 10 апреля по 5 мая 2016 года шла подготовка.",
+    "Встречи прошли от 3 мая – 5 июня.",
+    "Сессия откроется 3-го июня.",
+    "Демонстрация прошла 1-е мая.",
+    "Форум прошёл 15—16 мая в Сочи.",
+    "Посол приедет в мае.",
+    "Звоните в среду.",
+    "Среди недели он звонил.",
+    "На ЧМ-2018 и Евро-2020 собрались болельщики.",
+    "Билет стоил 2017 рублей.",
+    "В 2017 случаях обошлось.",
+    "В 2020-м году начались выборы.",
+    "В последние годы рост замедлился.",
+    "В прошлые годы рост был выше.",
+    "В эти дни решается многое.",
+    "В скором времени всё прояснится.",
+    "На днях министр выступил.",
+    "До сегодняшнего дня ответа нет.",
+    "В сегодняшний день ответа нет.",
+    "Этой осенью откроется выставка.",
+    "Летом 2013 года соглашение вступило в силу.",
+)
+
+
+def test_fast_path_finds_what_a_full_scan_finds() -> None:
+    """On a plain text every rule's keys, keep patterns and word anchors leave its matches as a full scan's
+    (each sentence alone: in one long text a window's key could come from a neighbour's)."""
+    matched = set()
+    for text in (*FAST_PATH, " ".join(FAST_PATH)):
+        assert Scan(text).plain
+        for name, full, windowed in _full_and_windowed(text):
+            assert windowed == full, (name, text)
+            matched.update([name] if full else [])
+    assert matched >= {rule.name for rule in RULES if rule.key or rule.keep or rule.word_anchor}
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("Сегодня, 5 МАЯ 2020 ГОДА", True),
+        ("", True),
+        ("5 ᲂктября", False),
+        ("İstanbul, 5 мая", False),
+        ("ſ", False),
+    ],
+)
+def test_plain_texts(text: str, plain: bool) -> None:
+    assert Scan(text).plain is plain
+
+
+def test_plain_means_lower_case_matching() -> None:
+    """What makes `Scan.plain` sound: the rules' letters are Russian and Latin ones; the only letters that re's
+    IGNORECASE matches to them besides their own cases (re._casefix) are the ones `_CASE_EXTRAS` finds, and no
+    other character lower-cases into those; lower-casing keeps every character's `\\w`, `\\s`, `\\d` class."""
+    from re import _casefix  # type: ignore[attr-defined]
+
+    from dipextract.dates import published
+    from dipextract.dates.rules import _CASE_EXTRAS, _compile_key
+
+    alphabet = set(string.ascii_lowercase + "абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
+    patterns = [rule.source for rule in RULES]
+    patterns += [
+        p.pattern for rule in RULES for p in (rule.needs, rule.anchor, rule.word_anchor) if p is not None
+    ]
+    patterns += [_compile_key(k).pattern for rule in RULES for k in (rule.key, rule.keep) if k is not None]
+    patterns += [published._TIED_RE.pattern, published._FULL_RE.pattern, published._TODAY_RE.pattern]
+    assert {c.lower() for p in patterns for c in p if c.isalpha()} <= alphabet
+    extras = {chr(x) for c in alphabet for x in _casefix._EXTRA_CASES.get(ord(c), ())}
+    assert extras and all(_CASE_EXTRAS.fullmatch(c) for c in extras)
+    for code in range(sys.maxunicode + 1):
+        c = chr(code)
+        low = c.lower()
+        if len(low) != 1 or 0xD800 <= code < 0xE000:
+            continue
+        assert (low in extras) <= (c in extras), hex(code)
+        assert (c.isalnum() or c == "_", c.isspace(), c.isdecimal()) == (
+            low.isalnum() or low == "_",
+            low.isspace(),
+            low.isdecimal(),
+        ), hex(code)

@@ -23,7 +23,7 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMatch]:
     cands: list[tuple[int, int, int, str | None]] = []
     scan = Scan(text)
     for order, rule in enumerate(RULES):
-        for m in rule.finditer(text, scan):
+        for m in rule.finditer(text, scan, kept=True):
             if m.end() <= m.start():
                 continue
             value = rule.resolve(m, published)

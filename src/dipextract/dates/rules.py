@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -53,40 +54,118 @@ _UNIT = (
 )
 
 
-_WHITESPACE = re.compile(r"\s+")
+_WHITESPACE_SPLIT = re.compile(r"(\s+)")
+# The letters IGNORECASE matches in place of the rules' own letters (re._casefix: "в" ~ "ᲀ", "s" ~ "ſ") although
+# str.lower() keeps them apart; a text without them is plain. tests/test_dates.py derives the set from the rules.
+_CASE_EXTRAS = re.compile("[ıſᲀᲁᲂᲃᲄᲅᲆ]")
+
+
+def plain_lower(text: str) -> str | None:
+    """The lower-cased text if it is plain: then an IGNORECASE pattern of lower-case Russian or Latin letters
+    matches where the same pattern, case-sensitive, matches the lower-cased text (same positions too)."""
+    lower = text.lower()
+    if len(lower) != len(text) or _CASE_EXTRAS.search(lower) is not None:
+        return None
+    return lower
 
 
 class Scan:
-    """One text prepared for anchored rules: its lower-case copy and its whitespace runs, made once."""
+    """One text prepared for anchored rules, made once and shared by all rules: its lower-case copy, its
+    whitespace runs and the anchors found in it."""
 
-    __slots__ = ("text", "lower", "_run_starts", "_run_ends")
+    __slots__ = ("text", "lower", "plain", "_run_starts", "_run_ends", "_anchors")
 
     def __init__(self, text: str) -> None:
         self.text = text
         lower = text.lower()
         # str.lower() lengthens a few characters ("İ"): then positions would not match, and rules scan it all
         self.lower = lower if len(lower) == len(text) else None
+        # plain (`plain_lower`): `Rule.key`, `Rule.keep` and word anchors may narrow the windows
+        self.plain = self.lower is not None and _CASE_EXTRAS.search(self.lower) is None
         self._run_starts: list[int] | None = None
         self._run_ends: list[int] = []
+        self._anchors: dict[tuple[re.Pattern[str], bool], list[tuple[int, int]]] = {}
 
-    def windows(self, anchor: re.Pattern[str], before: int, after: int) -> list[tuple[int, int]]:
-        """Merged (pos, endpos) ranges around every anchor: `before` whitespace runs back, `after` runs on."""
+    def _runs(self) -> tuple[list[int], list[int]]:
+        """Starts and ends of the whitespace runs, from one C-level split (no match object per run)."""
         if self._run_starts is None:
-            runs = [m.span() for m in _WHITESPACE.finditer(self.text)]
-            self._run_starts = [s for s, _ in runs]
-            self._run_ends = [e for _, e in runs]
-        starts, ends, n = self._run_starts, self._run_ends, len(self.text)
+            bounds = list(itertools.accumulate(map(len, _WHITESPACE_SPLIT.split(self.text))))
+            self._run_starts, self._run_ends = bounds[0:-1:2], bounds[1::2]
+        return self._run_starts, self._run_ends
+
+    def _anchor_runs(self, anchor: re.Pattern[str], word_start: bool) -> list[tuple[int, int]]:
+        """Per anchor match (once per text, as rules share anchors): the number of whitespace runs ending
+        at or before its start and the index of the first run at or after its end; with `word_start`,
+        only matches that begin a word (not after a word character or a hyphen)."""
+        cached = self._anchors.get((anchor, word_start))
+        if cached is not None:
+            return cached
+        if word_start and anchor in _word_scanner()[1]:
+            self._scan_words()
+            return self._anchors[(anchor, True)]
+        starts, ends = self._runs()
+        lower = self.lower or ""
         out: list[tuple[int, int]] = []
-        for m in anchor.finditer(self.lower or ""):
-            first = bisect.bisect_right(ends, m.start()) - before - 1  # the run before the earliest start
-            last = bisect.bisect_left(starts, m.end()) + after  # the run the last lookahead stops before
+        for m in anchor.finditer(lower):
+            s, e = m.span()
+            if word_start and s and (lower[s - 1].isalnum() or lower[s - 1] in "_-"):  # `(?<![\w\-])`
+                continue
+            pair = (bisect.bisect_right(ends, s), bisect.bisect_left(starts, e))
+            if not out or out[-1] != pair:  # two anchors in one word give one window
+                out.append(pair)
+        self._anchors[(anchor, word_start)] = out
+        return out
+
+    def _scan_words(self) -> None:
+        """`_anchor_runs` of every rule's `word_anchor` at once: one scan for the words that begin with any
+        of them (instead of one scan per anchor), each word's anchors looked up by the word."""
+        scanner, anchors = _word_scanner()
+        found: dict[re.Pattern[str], list[tuple[int, int]]] = {anchor: [] for anchor in anchors}
+        starts, ends = self._runs()
+        for m in scanner.finditer(self.lower or ""):
+            s, e = m.span()  # a word holds no whitespace: its anchors' windows are the word's
+            pair = (bisect.bisect_right(ends, s), bisect.bisect_left(starts, e))
+            for anchor in _word_anchors_of(m.group()):
+                out = found[anchor]
+                if not out or out[-1] != pair:
+                    out.append(pair)
+        for anchor, out in found.items():
+            self._anchors[(anchor, True)] = out
+
+    def windows(
+        self, anchor: re.Pattern[str], before: int, after: int, word_start: bool = False
+    ) -> list[tuple[int, int]]:
+        """Merged (pos, endpos) ranges around every anchor: `before` whitespace runs back, `after` runs on."""
+        starts, ends = self._runs()
+        n, count = len(self.text), len(starts)
+        out: list[tuple[int, int]] = []
+        for runs_before, run_after in self._anchor_runs(anchor, word_start):
+            first = runs_before - before - 1  # the run before the earliest start
+            last = run_after + after  # the run the last lookahead stops before
             lo = ends[first] if first >= 0 else 0
-            hi = starts[last] if last < len(starts) else n
+            hi = starts[last] if last < count else n
             if out and lo <= out[-1][1]:
                 out[-1] = (out[-1][0], max(hi, out[-1][1]))
             else:
                 out.append((lo, hi))
         return out
+
+
+@functools.cache
+def _word_scanner() -> tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]:
+    """The rules' word anchors, and one regex for the words (`\\w+` at a word start) that begin with any.
+
+    Built on first use from RULES. A word anchor matches letters or digits only, so its matches at a
+    word's start are its matches at the start of that word alone (`_word_anchors_of`)."""
+    anchors = tuple(dict.fromkeys(rule.word_anchor for rule in RULES if rule.word_anchor is not None))
+    alternation = "|".join(anchor.pattern for anchor in anchors)
+    return re.compile(rf"(?<![\w\-])(?={alternation})\w+"), anchors
+
+
+@functools.lru_cache(maxsize=8192)
+def _word_anchors_of(word: str) -> tuple[re.Pattern[str], ...]:
+    """The word anchors that match at the start of a word (news repeat their date words: cached)."""
+    return tuple(anchor for anchor in _word_scanner()[1] if anchor.match(word))
 
 
 _UNBOUNDED = 10**6
@@ -202,26 +281,67 @@ class Rule:
     # `_reach(regex, anchor_group)`, declared: parsing every pattern again at run time cost 0.05 s of a
     # one-article run; tests/test_dates.py checks each against the parsed pattern
     reach: tuple[int, int] | None = None
+    # For plain texts (`Scan.plain`) only, where lower-case letters find what the IGNORECASE regex finds:
+    # `key`, a lower-case pattern found in the lower-cased text inside every match of `regex` (usually rarer
+    # than the anchor: the day number before a month word), drops the windows without it (and, unanchored,
+    # the text) and stands in for `needs`; `word_anchor` replaces `anchor` where it matches at the start of
+    # a word, for rules whose anchor group always starts a word (it follows whitespace or the `(?<![\w\-])`
+    # start) with a match of `word_anchor` (so the anchors inside "среди", "сегодня", "выгодно" make no window).
+    key: str | None = None
+    word_anchor: re.Pattern[str] | None = None
+    # like `key`, but found only in the matches `resolve` keeps (not REJECT): used when the caller asks for
+    # those alone (`finditer(..., kept=True)`, as find_dates does), e.g. "в этом году" but not a bare "год"
+    keep: str | None = None
 
     @property
     def regex(self) -> re.Pattern[str]:
         """The compiled rule, compiled on first use (a text without its anchor or needed word never compiles it)."""
         return _compile(self.source)
 
-    def finditer(self, text: str, scan: Scan | None = None) -> Iterator[re.Match[str]]:
-        """`regex.finditer(text)`, skipped when the word it needs is missing, windowed when anchored."""
+    def finditer(self, text: str, scan: Scan | None = None, kept: bool = False) -> Iterator[re.Match[str]]:
+        """`regex.finditer(text)`, skipped when the word it needs is missing, windowed when anchored; with
+        `kept`, matches that `resolve` rejects may be left out (never one it keeps)."""
+        scan = scan if scan is not None and scan.text is text else Scan(text)
+        if scan.plain:
+            return self._finditer_plain(scan, self.keep if kept else None)
         if self.needs is not None and self.needs.search(text) is None:
             return iter(())
-        if self.anchor is None:
-            return self.regex.finditer(text)
-        scan = scan if scan is not None and scan.text is text else Scan(text)
-        if scan.lower is None:
+        if self.anchor is None or scan.lower is None:
             return self.regex.finditer(text)
         reach = self.reach if self.reach is not None else _reach(self.regex, self.anchor_group)
         if reach is None:
             return self.regex.finditer(text)
-        regex = self.regex
-        return (m for lo, hi in scan.windows(self.anchor, *reach) for m in regex.finditer(text, lo, hi))
+        return self._in_windows(text, scan.windows(self.anchor, *reach))
+
+    def _finditer_plain(self, scan: Scan, keep: str | None) -> Iterator[re.Match[str]]:
+        """`finditer` on a plain text: the key replaces `needs`, it and `keep` thin the windows, anchors begin words."""
+        text, lower = scan.text, scan.lower or ""
+        key = _compile_key(self.key) if self.key is not None else None
+        if self.anchor is None:
+            if key is not None and key.search(lower) is None:
+                return iter(())
+            if key is None and self.needs is not None and self.needs.search(text) is None:
+                return iter(())
+            return self.regex.finditer(text)
+        reach = self.reach if self.reach is not None else _reach(self.regex, self.anchor_group)
+        if reach is None:
+            return self.regex.finditer(text)
+        if self.word_anchor is not None:
+            windows = scan.windows(self.word_anchor, *reach, word_start=True)
+        else:
+            windows = scan.windows(self.anchor, *reach)
+        for found in (key, _compile_key(keep) if keep is not None else None):
+            if found is not None:  # it lies inside each match, so a window without it holds none
+                windows = [(lo, hi) for lo, hi in windows if found.search(lower, lo, hi) is not None]
+        return self._in_windows(text, windows)
+
+    def _in_windows(self, text: str, windows: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+        """The regex's matches inside each window in turn (chained in C: no Python frame per match)."""
+        if not windows:
+            return iter(())
+        return itertools.chain.from_iterable(
+            itertools.starmap(functools.partial(self.regex.finditer, text), windows)
+        )
 
 
 def _year(m: re.Match[str], published: dt.date | None, y: str = "y", ya: str = "ya") -> int | None:
@@ -515,15 +635,49 @@ def _needs(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, _FLAGS)
 
 
+@functools.cache
+def _compile_key(pattern: str) -> re.Pattern[str]:
+    """A `Rule.key` or `Rule.keep`, compiled on first use: case-sensitive, for the lower-cased text."""
+    return re.compile(pattern)
+
+
 def _anchor(pattern: str) -> re.Pattern[str]:
     """Compile a `Rule.anchor`: case-sensitive, for the lower-cased text (so it scans fast)."""
     return re.compile(pattern)
 
 
+# every month word begins with one of these
 _MONTH_ANCHOR = _anchor(r"янв|фев|мар|апр|ма[йяею]|июн|июл|авг|сен|окт|ноя|дек")
 _UNIT_ANCHOR = _anchor(r"дн|ден|сут|недел|месяц|год|лет|десятилет|век")  # every _UNIT word holds one
+_UNIT_WORD = _anchor(r"дн|ден|сут|недел|месяц|год|лет|десятилет|век|пол[гув]")  # and begins with one of these
 _YEAR_ANCHOR = _anchor(r"\d\d\d\d")
+# a day number (with "-го", "-е") right before a month word: inside every match of the "day" rule
+_DAY_MONTH_KEY = r"\d(?:-?(?:го|е|ое))?\s+(?:янв|фев|мар|апр|ма[йяею]|июн|июл|авг|сен|окт|ноя|дек)"
 
+_SEASON_ANCHOR = _anchor(r"весн|лет|осен|зим")
+_ORDINAL_PERIOD_ANCHOR = _anchor(r"полугоди|половин|квартал")
+_REL_PERIOD_ANCHOR = _anchor(r"год|месяц|недел|квартал|полугоди|выходн")
+_WEEKDAY_ANCHOR = _anchor(r"понедельник|вторник|сред|четверг|пятниц|суббот|воскресень")
+_VAGUE_ANCHOR = _anchor(r"день|дн[яиейх]|время|недел|месяц|год|десятилет|лет|период")
+# kept "rel_period" matches have a relative adjective (REL_ADJ) or a part of the period (PART) right before
+# the unit: the word before it begins with one of these stems ("то же" and "ту же" end in "же")
+_REL_PERIOD_KEEP = (
+    r"(?:прошл|минувш|предыдущ|прошедш|эт|текущ|нынешн|сего|же|данн|следующ|будущ|наступа|грядущ|предстоящ"
+    r"|наступивш|начал|середин|конц|конец|исход|половин)[а-яё]*\s+(?:год|месяц|недел|квартал|полугоди|выходн)"
+)
+# a number (_NUM: one to three digits or a word beginning with one of these stems) starting a word, then a
+# unit word; `_bare_duration` rejects digits before "лет"/"год..."
+_NUM_WORD = (
+    r"(?:один|одн|дв|об|тр|четыр|пят|шест|сем|восем|восьм|девят|десят|сорок|ст|нескольк|пар|полтор|полутор|мног"
+    r"|долг|считанн)[а-яё]*"
+)
+_NUM_UNIT_KEY = (
+    rf"(?<![\w\-])(?:\d{{1,3}}|{_NUM_WORD})\s+(?:дн|ден|сут|недел|месяц|год|лет|пол[гув]|десятилет|век)"
+)
+_NUM_UNIT_KEEP = (
+    rf"(?<![\w\-])(?:\d{{1,3}}\s+(?:дн|ден|сут|недел|месяц|пол[гув]|десятилет|век)"
+    rf"|{_NUM_WORD}\s+(?:дн|ден|сут|недел|месяц|год|лет|пол[гув]|десятилет|век))"
+)
 _D = r"(?<![\d.,])(?P<{0}>[0-3]?\d)(?:-?(?:го|е|ое))?(?!\d)"
 _MON = rf"(?P<{{0}}>{MONTH_RE})"
 _AGO_PRE = r"(?:(?:немногим\s+|чуть\s+)?(?:около|почти|примерно|более|больше|менее|уже|свыше|ещё|еще)\s+(?:чем\s+)?)?"
@@ -537,8 +691,15 @@ RULES: tuple[Rule, ...] = (
         ),
         _numeric,
         _needs(r"\d[./]\d"),
+        key=r"[./](?<=\d[./])(?=\d)",  # `\d[./]\d`, found ~2x faster from its rarer middle
     ),
-    Rule("iso", _r(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)"), _numeric, _needs(r"\d-\d")),
+    Rule(
+        "iso",
+        _r(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)"),
+        _numeric,
+        _needs(r"\d-\d"),
+        key=r"-(?<=\d-)(?=\d)",  # `\d-\d`, found ~15x faster from its literal hyphen
+    ),
     Rule(
         "day_range",
         _r(
@@ -550,6 +711,8 @@ RULES: tuple[Rule, ...] = (
         anchor=_MONTH_ANCHOR,
         anchor_group="mon1",
         reach=(3, 10),
+        key=r"[сот]\s+\d",  # "с|со|от" before the first day
+        word_anchor=_MONTH_ANCHOR,
     ),
     Rule(
         "day",
@@ -562,6 +725,8 @@ RULES: tuple[Rule, ...] = (
         anchor=_MONTH_ANCHOR,
         anchor_group="mon",
         reach=(11, 5),
+        key=_DAY_MONTH_KEY,
+        word_anchor=_MONTH_ANCHOR,
     ),
     Rule(
         "month",
@@ -573,6 +738,7 @@ RULES: tuple[Rule, ...] = (
         anchor=_MONTH_ANCHOR,
         anchor_group="mon",
         reach=(6, 7),
+        word_anchor=_MONTH_ANCHOR,
     ),
     Rule(
         "year",
@@ -584,6 +750,8 @@ RULES: tuple[Rule, ...] = (
         anchor=_YEAR_ANCHOR,
         anchor_group="y",
         reach=(8, 9),
+        key=r"\d\d\s*(?:-?о?м\s+)?г",  # the last year's digits, then the year word
+        word_anchor=_YEAR_ANCHOR,
     ),
     Rule(
         "bare_year",
@@ -607,6 +775,7 @@ RULES: tuple[Rule, ...] = (
         anchor=_anchor(r"\d-?[ехым]"),
         anchor_group="dec",
         reach=(5, 7),
+        key=r"\d-?[ехым]",
     ),
     Rule(
         "century",
@@ -618,6 +787,7 @@ RULES: tuple[Rule, ...] = (
         _needs(r"век|в\."),
         anchor=_anchor(r"век|в\."),
         reach=(6, 7),
+        key=r"[\divxlх](?:-?(?:го|м|ом|й))?\s+(?:век|вв?\.)",  # a Roman or Arabic number before "век"
     ),
     Rule(
         "season",
@@ -627,9 +797,11 @@ RULES: tuple[Rule, ...] = (
         ),
         _season,
         _needs(r"весн|лет[оа]|осен|зим"),
-        anchor=_anchor(r"весн|лет|осен|зим"),
+        anchor=_SEASON_ANCHOR,
         anchor_group="s",
         reach=(5, 5),
+        key=r"весн|лет[оа]|осен|зим",
+        word_anchor=_SEASON_ANCHOR,
     ),
     Rule(
         "ordinal_period",
@@ -639,9 +811,11 @@ RULES: tuple[Rule, ...] = (
         ),
         _ordinal_period,
         _needs(r"полугоди|половин|квартал"),
-        anchor=_anchor(r"полугоди|половин|квартал"),
+        anchor=_ORDINAL_PERIOD_ANCHOR,
         anchor_group="u",
         reach=(4, 5),
+        key=r"полугоди|половин|квартал",
+        word_anchor=_ORDINAL_PERIOD_ANCHOR,
     ),
     Rule(
         "rel_period",
@@ -651,18 +825,22 @@ RULES: tuple[Rule, ...] = (
             r"|выходн(?:ые|ых|ым))(?![а-яё])"
         ),
         lambda m, p: _rel_period(m, p) if (m["a"] or m["part"]) else REJECT,
-        anchor=_anchor(r"год|месяц|недел|квартал|полугоди|выходн"),
+        anchor=_REL_PERIOD_ANCHOR,
         anchor_group="u",
         reach=(10, 4),
+        word_anchor=_REL_PERIOD_ANCHOR,
+        keep=_REL_PERIOD_KEEP,
     ),
     Rule(
         "weekday",
         _r(rf"(?:{PREP}|к\s+)?(?:(?P<a>{REL_ADJ})\s+)?(?P<wd>{WEEKDAY_RE})"),
         _weekday,
         _needs(WEEKDAY_RE),
-        anchor=_anchor(r"понедельник|вторник|сред|четверг|пятниц|суббот|воскресень"),
+        anchor=_WEEKDAY_ANCHOR,
         anchor_group="wd",
         reach=(4, 1),
+        key=r"понедельник|вторник|сред[ауеы]|четверг|пятниц|суббот|воскресень",
+        word_anchor=_WEEKDAY_ANCHOR,
     ),
     Rule(
         "deictic",
@@ -671,8 +849,16 @@ RULES: tuple[Rule, ...] = (
         anchor=_anchor(r"сегодня|вчера|завтра|накануне"),
         anchor_group="w",
         reach=(0, 1),
+        # the anchor's "вчера" and "завтра" end "позавчера" and "послезавтра": the word anchor names them
+        word_anchor=_anchor(r"сегодня|вчера|позавчера|завтра|послезавтра|накануне"),
     ),
-    Rule("weekend_near", _r(r"(?:в|на)\s+ближайшие\s+выходные"), _weekend_near, _needs("ближайшие")),
+    Rule(
+        "weekend_near",
+        _r(r"(?:в|на)\s+ближайшие\s+выходные"),
+        _weekend_near,
+        _needs("ближайшие"),
+        key=r"ближайшие\s+выходные",
+    ),
     Rule(
         "vague",
         _r(
@@ -683,8 +869,11 @@ RULES: tuple[Rule, ...] = (
             r"|этот\s+период|днях|сегодняшний\s+день|сегодняшнего\s+дня)(?![а-яё])"
         ),
         _vague,
-        anchor=_anchor(r"день|дн[яиейх]|время|недел|месяц|год|десятилет|лет|период"),
+        anchor=_VAGUE_ANCHOR,
         reach=(3, 4),
+        # "<...> день/время/период/дня", "днях", "<ближайшие...> дни/недели/.../несколько"
+        key=r"\s(?:день|время|период|дня)|днях|(?:ие|ые|ую)\s+(?:дни|недели|месяцы|годы|десятилетия|несколько)",
+        word_anchor=_VAGUE_ANCHOR,
     ),
     Rule(
         "ago",
@@ -694,6 +883,8 @@ RULES: tuple[Rule, ...] = (
         anchor=_UNIT_ANCHOR,
         anchor_group="u",
         reach=(4, 3),
+        key="назад",
+        word_anchor=_UNIT_WORD,
     ),
     Rule(
         "after",
@@ -702,6 +893,8 @@ RULES: tuple[Rule, ...] = (
         anchor=_UNIT_ANCHOR,
         anchor_group="u",
         reach=(5, 1),
+        key="через|спустя",
+        word_anchor=_UNIT_WORD,
     ),
     Rule(
         "after_post",
@@ -711,6 +904,8 @@ RULES: tuple[Rule, ...] = (
         anchor=_UNIT_ANCHOR,
         anchor_group="u",
         reach=(1, 2),
+        key="спустя",
+        word_anchor=_UNIT_WORD,
     ),
     Rule(
         "duration",
@@ -722,6 +917,7 @@ RULES: tuple[Rule, ...] = (
         anchor=_UNIT_ANCHOR,
         anchor_group="u",
         reach=(6, 1),
+        word_anchor=_UNIT_WORD,
     ),
     Rule(
         "bare_duration",
@@ -730,5 +926,8 @@ RULES: tuple[Rule, ...] = (
         anchor=_UNIT_ANCHOR,
         anchor_group="u",
         reach=(5, 2),
+        word_anchor=_UNIT_WORD,
+        key=_NUM_UNIT_KEY,
+        keep=_NUM_UNIT_KEEP,
     ),
 )
