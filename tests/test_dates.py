@@ -415,3 +415,10 @@ def test_plain_means_lower_case_matching() -> None:
             low.isspace(),
             low.isdecimal(),
         ), hex(code)
+
+
+def test_deictic_word_spelt_with_a_look_alike_letter_is_no_date() -> None:
+    """IGNORECASE reads the Georgian-Cyrillic "ᲃ" as "с": "ᲃегодня" is not "сегодня" and must not crash."""
+    published = dt.date(2024, 3, 12)
+    assert [m.text for m in find_dates("вчера ᲃегодня", published)] == ["вчера"]
+    assert find_dates("вчера ᲃегодня", published)[0].value == "2024-03-11"
