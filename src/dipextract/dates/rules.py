@@ -552,7 +552,7 @@ _DEICTIC = {"сегодня": 0, "вчера": -1, "позавчера": -2, "з
 def _deictic(m: re.Match[str], published: dt.date | None) -> object:
     """'сегодня', 'вчера', 'накануне' (only when not 'накануне <чего-то>')."""
     w = m["w"].lower()
-    if w not in _DEICTIC:  # matched case-insensitively through a look-alike letter ("ᲃегодня"): no Russian word
+    if w not in _DEICTIC:  # IGNORECASE matched a look-alike letter ("ᲃегодня"): no Russian word
         return REJECT
     if published is None:
         return None
