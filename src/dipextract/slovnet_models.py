@@ -216,7 +216,8 @@ class FlatEncoder:
         else:  # each position's word found among the (sorted) distinct ones; padding is zeroed below
             out = self._cache.table[rows[np.minimum(np.searchsorted(distinct, word_ids), len(distinct) - 1)]]
         out[word_ids == pad] = 0
-        return out + self._first_shapes[shape_ids]
+        out += self._first_shapes[shape_ids]
+        return out
 
     def _project(self, ids: Sequence[int] | np.ndarray) -> np.ndarray:
         """The navec part of the first convolution for words given by navec id: (n, k*filters)."""
@@ -245,13 +246,22 @@ class FlatEncoder:
         x += parts[:, f : 2 * f]
         x[:-1] += parts[1:, 2 * f :]
         for depth, (bias, mean, std, scale, shift) in enumerate(self._norms):
-            if depth:
-                padded = np.pad(x, ((1, 1), (0, 0)))
-                windows = np.concatenate([padded[:-2], padded[1:-1], padded[2:]], axis=1)
+            if depth:  # windows [x(i-1); x(i); x(i+1)], zero beyond the ends
+                width = x.shape[1]
+                windows = np.empty((len(x), 3 * width), dtype=np.float32)
+                windows[0, :width] = 0
+                windows[1:, :width] = x[:-1]
+                windows[:, width : 2 * width] = x
+                windows[:-1, 2 * width :] = x[1:]
+                windows[-1, 2 * width :] = 0
                 x = np.matmul(windows, self._convs[depth - 1])
-            x = x + bias
-            x = x.clip(0)
-            x = (x - mean) / std * scale + shift
+            # bias, ReLU and batch norm in place: the same operations in the same order, no new arrays
+            x += bias
+            np.clip(x, 0, None, out=x)
+            x -= mean
+            x /= std
+            x *= scale
+            x += shift
             x[separators] = 0
         return x, np.array(starts, dtype=np.int64)
 
@@ -273,7 +283,9 @@ def morph_tag_ids(sentences: Sequence[Sequence[str]]) -> list[np.ndarray]:
         return []
     encoder, head, _ = _morph_runner()
     x, starts = encoder(sentences)
-    ids = (np.matmul(x, head.weight.array) + head.bias.array).argmax(-1)
+    logits = np.matmul(x, head.weight.array)
+    logits += head.bias.array
+    ids = logits.argmax(-1)
     return [ids[start : start + len(words)] for start, words in zip(starts.tolist(), sentences)]
 
 
