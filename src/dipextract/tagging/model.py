@@ -345,7 +345,9 @@ class NerelTagger:
         w = self.w
         if "hidden_w" in w:
             x = np.maximum(x @ w["hidden_w"].T + w["hidden_b"], 0.0)
-        return x @ w["out_w"].T + w["out_b"]
+        out = x @ w["out_w"].T
+        out += w["out_b"]
+        return out
 
     def _inputs(self, feats: dict[str, np.ndarray]) -> np.ndarray:
         """Features -> the LSTM's input vectors (B,T,D); each depends on its own word only."""
@@ -363,9 +365,11 @@ class NerelTagger:
                 char_vec,
             ],
             axis=-1,
-        ).astype(np.float32)
+        ).astype(np.float32, copy=False)
         if "proj_w" in w:
-            x = np.maximum(x @ w["proj_w"].T + w["proj_b"], 0.0)
+            x = x @ w["proj_w"].T
+            x += w["proj_b"]
+            np.maximum(x, 0.0, out=x)
         return x
 
     def _char_vectors(self, words: np.ndarray) -> np.ndarray:
@@ -386,7 +390,9 @@ class NerelTagger:
         emb = np.pad(w["char_emb"][flat], ((1, 1), (0, 0)))  # (L+2,E)
         windows = np.concatenate([emb[:-2], emb[1:-1], emb[2:]], axis=1)  # (L,3E): [x(i-1); x(i); x(i+1)]
         stacked = kernel.transpose(2, 1, 0).reshape(-1, kernel.shape[0])  # (3E,F)
-        conv = np.maximum(windows @ stacked + w["char_conv_b"], 0.0)  # (L,F)
+        conv = windows @ stacked  # (L,F)
+        conv += w["char_conv_b"]
+        np.maximum(conv, 0.0, out=conv)
         # a (words, longest) grid of positions, short words repeating their first one
         starts = np.concatenate([[0], np.cumsum(clen + 1)[:-1]]).astype(np.int64)
         offsets = np.arange(int(clen.max(initial=0)))[None, :]
