@@ -66,8 +66,8 @@ class Dictionary:
             for para_id, idx in pairs:
                 paradigm = paradigms[para_id]
                 found.append((fixed, para_id, idx, paradigm[len(paradigm) // 3 + idx]))
-        if not found:
-            return None
+        if len(found) < 2:  # nothing to order
+            return found or None
         probs = [self._prob(lower, self._gramtab[entry[3]]) for entry in found]
         if sum(probs) == 0:
             return found
