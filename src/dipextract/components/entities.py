@@ -846,9 +846,9 @@ class EntityResolver:
     def _normalize(self, doc: Doc, m: Mention, case_hint: str | None = None) -> None:
         if m.type == DATE:
             return
-        span = char_span(doc, m.start, m.end)
-        tokens = list(span) if span is not None else []
         if m.type == PERSON:
+            span = char_span(doc, m.start, m.end)
+            tokens = list(span) if span is not None else []
             name = normalize_person(
                 [
                     NameWord(
@@ -871,12 +871,15 @@ class EntityResolver:
             if place is not None:
                 m.name, m.iso = place.name, place.iso
                 return
-        if not m.name and tokens:
-            name = nominative_phrase(tokens)
-            prefix = doc_text(doc)[tokens[0].idx : m.start]  # a mention may start inside a word ("экс-")
-            m.name = name[len(prefix) :] if name.lower().startswith(prefix.lower()) else m.text
-        elif not m.name:
-            m.name = m.text
+        if not m.name:  # the tokens only now: most mentions were named by the gazetteer
+            span = char_span(doc, m.start, m.end)
+            if span is not None and len(span):
+                tokens = list(span)
+                name = nominative_phrase(tokens)
+                prefix = doc_text(doc)[tokens[0].idx : m.start]  # a mention may start inside a word ("экс-")
+                m.name = name[len(prefix) :] if name.lower().startswith(prefix.lower()) else m.text
+            else:
+                m.name = m.text
         if m.name.count("«") > m.name.count("»"):
             m.name += "»"  # the mention leaves the closing quote out (NEREL); the name keeps it balanced
 
