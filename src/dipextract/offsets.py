@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 
+import numpy as np
 from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span
 
@@ -20,9 +21,9 @@ def _offsets(doc: Doc) -> tuple[list[int], list[int], int]:
     cached = doc.user_data.get(_OFFSETS_KEY)
     if cached is None:
         if len(doc):
-            rows = doc.to_array([IDX, LENGTH]).tolist()
-            ends = [start + length for start, length in rows]
-            cached = ([start for start, _ in rows], ends, ends[-1] + len(doc[-1].whitespace_))
+            rows = doc.to_array([IDX, LENGTH]).astype(np.int64)  # two flat lists: no list per token
+            ends = (rows[:, 0] + rows[:, 1]).tolist()
+            cached = (rows[:, 0].tolist(), ends, ends[-1] + len(doc[-1].whitespace_))
         else:
             cached = ([], [], 0)
         doc.user_data[_OFFSETS_KEY] = cached
