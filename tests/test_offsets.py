@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dipextract.api import load
-from dipextract.offsets import char_span
+from dipextract.offsets import char_span, token_range
 
 TEXTS = [
     "Президент Киргизии Садыр Жапаров 5 июня прибыл в Алматы.",
@@ -23,10 +23,12 @@ def _same(text: str, ranges: list[tuple[int, int]]) -> None:
     for start, end in ranges:
         theirs = doc.char_span(start, end, label="X", alignment_mode="expand")
         ours = char_span(doc, start, end, label="X")
+        indices = token_range(doc, start, end)
         if theirs is None:
-            assert ours is None, (text, start, end)
+            assert ours is None and indices is None, (text, start, end)
         else:
             assert ours is not None and (ours.start, ours.end, ours.label_) == (theirs.start, theirs.end, "X")
+            assert indices == (theirs.start, theirs.end)
 
 
 def test_every_range_of_real_sentences() -> None:

@@ -37,8 +37,9 @@ def _token_at(starts: list[int], text_length: int, char: int) -> int:
     return bisect.bisect_right(starts, char) - 1
 
 
-def char_span(doc: Doc, start_char: int, end_char: int, label: str | int = 0) -> Span | None:
-    """`doc.char_span(start_char, end_char, label=label, alignment_mode="expand")`: the tokens the range touches."""
+def token_range(doc: Doc, start_char: int, end_char: int) -> tuple[int, int] | None:
+    """(start, end) token indices of `char_span`'s span, without making the Span (a caller that only
+    wants the indices)."""
     starts, ends, text_length = _offsets(doc)
     start = _token_at(starts, text_length, start_char)
     if start < 0:
@@ -48,4 +49,10 @@ def char_span(doc: Doc, start_char: int, end_char: int, label: str | int = 0) ->
         return None
     if start_char == ends[start]:  # the range begins on the whitespace after a token: not that token
         start += 1
-    return Span(doc, start, end + 1, label=label)
+    return start, end + 1
+
+
+def char_span(doc: Doc, start_char: int, end_char: int, label: str | int = 0) -> Span | None:
+    """`doc.char_span(start_char, end_char, label=label, alignment_mode="expand")`: the tokens the range touches."""
+    found = token_range(doc, start_char, end_char)
+    return None if found is None else Span(doc, found[0], found[1], label=label)

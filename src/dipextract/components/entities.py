@@ -32,7 +32,7 @@ from ..links import relative_named, rule_holders
 from ..mentions import Mention
 from ..morph import parse
 from ..names import NameWord, first_names, normalize_person
-from ..offsets import char_span
+from ..offsets import char_span, token_range
 from ..persons import cluster_persons
 from ..phrases import nominative_phrase
 from ..posts import apposition_posts, find_posts, national_posts, post_descriptors, post_heads, region_nouns
@@ -593,16 +593,16 @@ class EntityResolver:
                 is_russian(doc_text(doc)[max(0, match.start - 40) : match.end + 40])
                 or match.text[:1].isdigit()
             ):
-                span = char_span(doc, match.start, match.end)
-                if span is not None:
+                found = token_range(doc, match.start, match.end)
+                if found is not None:
                     mentions.append(
                         Mention(
                             match.start,
                             match.end,
                             DATE,
                             match.text,
-                            span.start,
-                            span.end,
+                            found[0],
+                            found[1],
                             "dates",
                             name=match.text,
                             value=match.value,
@@ -799,16 +799,16 @@ class EntityResolver:
         return None
 
     def _from_hit(self, doc: Doc, hit: GazetteerHit) -> Mention | None:
-        span = char_span(doc, hit.start, hit.end)
-        if span is None:
+        found = token_range(doc, hit.start, hit.end)
+        if found is None:
             return None
         m = Mention(
             hit.start,
             hit.end,
             hit.place.kind,
             doc_text(doc)[hit.start : hit.end],
-            span.start,
-            span.end,
+            found[0],
+            found[1],
             "gazetteer",
             name=hit.place.name,
             iso=hit.place.iso,
