@@ -79,3 +79,25 @@ def test_char_vectors_match_a_per_word_convolution(tagger: NerelTagger) -> None:
         ]
         np.testing.assert_allclose(row, np.max(conv, axis=0), rtol=1e-5, atol=1e-5)
     assert len({tuple(np.round(r, 3)) for r in got}) == len(words)  # the features tell the words apart
+
+
+def test_packed_viterbi_matches_padded_viterbi_with_ties() -> None:
+    """Random scores with many equal values (small integers): the packed Viterbi keeps the same first-best
+    path as the padded reference, ties included."""
+    rng = np.random.default_rng(3)
+    heads = 4
+    for _ in range(40):
+        lengths = np.sort(rng.integers(1, 9, size=rng.integers(1, 6)))[::-1].copy()
+        emissions = rng.integers(-2, 3, size=(len(lengths), int(lengths[0]), heads, 3)).astype(np.float32)
+        trans = rng.integers(-2, 3, size=(heads, 3, 3)).astype(np.float32)
+        start = rng.integers(-2, 3, size=(heads, 3)).astype(np.float32)
+        end = rng.integers(-2, 3, size=(heads, 3)).astype(np.float32)
+        padded = model.viterbi(emissions, lengths, trans, start, end)
+        active = model._active(lengths)
+        order = model._packed_order(lengths, False)
+        flat = np.concatenate([emissions[b, : lengths[b]] for b in range(len(lengths))])
+        packed = np.empty((len(flat), heads), dtype=np.int64)
+        packed[order] = model.viterbi_packed(flat[order], active, trans, start, end)
+        starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+        for b, length in enumerate(lengths.tolist()):
+            assert np.array_equal(packed[starts[b] : starts[b] + length], padded[b, :length])

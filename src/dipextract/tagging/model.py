@@ -217,17 +217,29 @@ def _bilstm_packed(
 def viterbi_packed(
     emissions: np.ndarray, active: list[int], trans: np.ndarray, start: np.ndarray, end: np.ndarray
 ) -> np.ndarray:
-    """`viterbi` over packed emissions (N,H,3) in time-major order, sentences sorted longest first -> tags (N,H)."""
+    """`viterbi` over packed emissions (N,H,3) in time-major order, sentences sorted longest first -> tags (N,H).
+
+    With three tags, each step compares the three "from" scores directly (strict comparisons keep the first
+    of equal ones, as `argmax` does) instead of building (k,H,3,3) candidates: the same path, twice as fast.
+    """
+    if trans.shape[1] != 3:
+        raise ValueError("viterbi_packed expects three tags (O, B, I)")
     k0 = active[0]
     score = start[None] + emissions[:k0]  # (B,H,3)
     backs = []
     offset = k0
+    from_o, from_b, from_i = trans[None, :, 0, :], trans[None, :, 1, :], trans[None, :, 2, :]  # (1,H,to)
     for k in active[1:]:
-        cand = score[:k, :, :, None] + trans[None]  # (k,H,from,to)
-        best = cand.argmax(axis=2)
-        score[:k] = (
-            np.take_along_axis(cand, best[:, :, None, :], axis=2)[:, :, 0] + emissions[offset : offset + k]
-        )
+        running = score[:k]
+        via_o = running[:, :, 0:1] + from_o  # (k,H,to)
+        via_b = running[:, :, 1:2] + from_b
+        via_i = running[:, :, 2:3] + from_i
+        best = (via_b > via_o).astype(np.int64)
+        top = np.maximum(via_o, via_b)
+        best[via_i > top] = 2
+        np.maximum(top, via_i, out=top)
+        top += emissions[offset : offset + k]
+        score[:k] = top
         backs.append(best)
         offset += k
     tags = np.empty(emissions.shape[:2], dtype=np.int64)
