@@ -130,7 +130,7 @@ def _token_keys(word: str) -> tuple[frozenset[str], frozenset[str]]:
         return frozenset(), frozenset()
     if _is_code(word):
         return frozenset({"=" + word.translate(DASHES)}), frozenset({"=" + word.translate(DASHES)})
-    if not any(c.isalpha() for c in word):
+    if not word.isalpha() and not any(c.isalpha() for c in word):  # most words: one call
         key = word.translate(DASHES)
         return frozenset({key}), frozenset({key})
     low = _norm(word)

@@ -44,7 +44,7 @@ def choose_lemma(
     word: str, pos: str, case: str | None = None, number: str | None = None, gender: str | None = None
 ) -> str:
     """The lemma of the pymorphy3 parse that best matches the tagged POS, case, number and gender."""
-    if not any(ch.isalpha() for ch in word):
+    if not word.isalpha() and not any(ch.isalpha() for ch in word):  # most words: one call
         return word
     wanted_pos = _UD_TO_OC.get(pos)
     wanted = {_CASES.get(case or ""), _NUMBERS.get(number or ""), _GENDERS.get(gender or "")} - {None}
