@@ -6,7 +6,7 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
-from .morph import dictionary, known_parses, parse
+from .morph import dictionary, known_parses, parse, tag_info
 
 # UD POS -> the OpenCorpora POS tags that may stand for it.
 _UD_TO_OC: dict[str, frozenset[str]] = {
@@ -31,12 +31,6 @@ _GENDERS = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
 
 
 _NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn"})
-
-
-@functools.lru_cache(maxsize=4096)
-def _tag_info(tag: object) -> tuple[str | None, frozenset[str]]:
-    """(OpenCorpora POS, grammemes) of a pymorphy3 tag, read once per distinct tag."""
-    return tag.POS, frozenset(tag.grammemes)  # type: ignore[attr-defined]
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -69,7 +63,7 @@ def _lemma_by_parses(
     parses = parse(word)
     if not parses:
         return word.lower()
-    return _best(parses, lambda p: _tag_info(p.tag), wanted_pos, wanted, proper).normal_form
+    return _best(parses, lambda p: tag_info(p.tag), wanted_pos, wanted, proper).normal_form
 
 
 def _best(

@@ -237,6 +237,7 @@ class LinkContext:
         facts = self._posts.get(id(q))
         if facts is None:
             head = self.doc[q.token_start]
+            head_lemma = head.lemma_.lower()
             nested_in = any(o.contains(q) and (o.start, o.end) != (q.start, q.end) for o in window_posts)
             nests = any(q.contains(o) and (o.start, o.end) != (q.start, q.end) for o in window_posts)
             prev = self.doc[q.token_start - 1] if q.token_start > 0 else None
@@ -244,15 +245,13 @@ class LinkContext:
                 number=(head.morph.get("Number") or ["-"])[0],
                 capitalised=head.text[:1].isupper(),
                 nest=f"nest={int(nested_in)}{int(nests)}",
-                head_lemma=head.lemma_.lower(),
+                head_lemma=head_lemma,
                 prev=_shape(prev) if prev is not None and not prev.is_space else "START",
                 prev_kin=prev is not None and prev.lemma_ in kin_lemmas(),
                 sentence_persons=len(self.persons_in.get(self.sent(q), ())),
                 coord_holders=self._coord_holders(q),
                 head_holders=frozenset(
-                    c
-                    for c, heads in self.rule_heads.items()
-                    if heads.get(head.lemma_.lower(), set()) - {id(q)}
+                    c for c, heads in self.rule_heads.items() if heads.get(head_lemma, set()) - {id(q)}
                 ),
             )
         return facts

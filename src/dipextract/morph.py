@@ -30,6 +30,12 @@ def lemma(word: str) -> str:
     return parses[0].normal_form if parses else word.lower()
 
 
+@functools.lru_cache(maxsize=4096)
+def tag_info(tag: object) -> tuple[str | None, frozenset[str]]:
+    """(OpenCorpora POS, grammemes) of a pymorphy3 tag, read once per distinct tag."""
+    return tag.POS, frozenset(tag.grammemes)  # type: ignore[attr-defined]
+
+
 # A parse from the dictionary: (the word as the dictionary spells it, paradigm id, form index, tag id).
 KnownParse = tuple[str, int, int, int]
 
@@ -77,8 +83,7 @@ class Dictionary:
         """(OpenCorpora POS, grammemes) of a tag id, read once per tag."""
         known = self._info.get(tag_id)
         if known is None:
-            tag = self._gramtab[tag_id]
-            known = self._info[tag_id] = (tag.POS, frozenset(tag.grammemes))
+            known = self._info[tag_id] = tag_info(self._gramtab[tag_id])
         return known
 
     def normal_form(self, entry: KnownParse) -> str:
