@@ -101,3 +101,47 @@ def test_packed_viterbi_matches_padded_viterbi_with_ties() -> None:
         starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
         for b, length in enumerate(lengths.tolist()):
             assert np.array_equal(packed[starts[b] : starts[b] + length], padded[b, :length])
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        "министр",
+        "Москва",
+        "МИД",
+        "Ё",
+        "ёлка",
+        "Xi",
+        "XXI",
+        "iPhone",
+        "NATO",
+        "McDonald",
+        "ООНовский",
+        "ТАСС-Урал",
+        "2024",
+        "5-го",
+        "İstanbul",
+        "ǅemal",
+        "Kelvin",
+        "سلام",
+        "a",
+        "Б",
+        "Путин,",
+        "xI",
+        "МосГаз",
+    ],
+)
+def test_word_shape_fast_path_matches_the_character_walk(token: str) -> None:
+    """One regular-expression match gives the shape of plain words; every token keeps its shape."""
+    assert model.word_shape(token) == model._word_shape_by_characters(token)
+
+
+def test_featurize_places_each_words_characters(tagger: NerelTagger) -> None:
+    """The character grid is filled in one assignment: each word's row holds BOW, its characters, EOW."""
+    words = ["Бишкек", "и", "премьер-министр", "Жапаров", "МИД", "а" * 30]
+    grid = tagger.featurize([words])["chars"][0]
+    for row, word in zip(grid, words):
+        clipped = model.clip_chars(word)
+        expected = [model.BOW] + [tagger.char_index.get(ch, model.UNK) for ch in clipped] + [model.EOW]
+        assert row[: len(expected)].tolist() == expected
+        assert not row[len(expected) :].any()
