@@ -181,11 +181,9 @@ class FlatEncoder:
             for layer in layers
         ]
         self._convs = [
-            np.ascontiguousarray(
-                layer.conv.weight.array.transpose(2, 1, 0).reshape(-1, layer.conv.weight.shape[0])
-            )
+            np.ascontiguousarray(np.concatenate(list(layer.conv.weight.array.transpose(2, 1, 0)), axis=1))
             for layer in layers[1:]
-        ]  # (k*in, filters) for the windows [x(i-1); x(i); x(i+1)]
+        ]  # (in, k*filters): column block j holds the filters applied to the word at offset j-1
         self._ids: dict[str, tuple[int, int]] = {}
         self._cache: RowCache[int] = RowCache(cache_rows)  # navec word id -> its `_project` row
 
@@ -241,20 +239,16 @@ class FlatEncoder:
         separators = words_arr == pad_word
         parts = self._first_layer(words_arr, np.array(shape_ids))
         f = self._filters
-        x = np.zeros((len(word_ids), f), dtype=np.float32)
+        x = np.ascontiguousarray(parts[:, f : 2 * f])
         x[1:] += parts[:-1, :f]
-        x += parts[:, f : 2 * f]
         x[:-1] += parts[1:, 2 * f :]
         for depth, (bias, mean, std, scale, shift) in enumerate(self._norms):
-            if depth:  # windows [x(i-1); x(i); x(i+1)], zero beyond the ends
-                width = x.shape[1]
-                windows = np.empty((len(x), 3 * width), dtype=np.float32)
-                windows[0, :width] = 0
-                windows[1:, :width] = x[:-1]
-                windows[:, width : 2 * width] = x
-                windows[:-1, 2 * width :] = x[1:]
-                windows[-1, 2 * width :] = 0
-                x = np.matmul(windows, self._convs[depth - 1])
+            if depth:  # each word's three contributions at once, then shifted onto its neighbours
+                parts = np.matmul(x, self._convs[depth - 1])  # (N, k*filters)
+                f = parts.shape[1] // 3
+                x = np.ascontiguousarray(parts[:, f : 2 * f])
+                x[1:] += parts[:-1, :f]
+                x[:-1] += parts[1:, 2 * f :]
             # bias, ReLU and batch norm in place: the same operations in the same order, no new arrays
             x += bias
             np.clip(x, 0, None, out=x)
