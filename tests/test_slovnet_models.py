@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from dipextract import slovnet_models
@@ -92,3 +93,15 @@ def test_models_share_navecs_word_list() -> None:
     words = slovnet_models.navec().vocab.words
     for api, path in ((Morph, slovnet_models.NEWS_MORPH), (Syntax, slovnet_models.NEWS_SYNTAX)):
         assert api.load(path).infer.encoder.words_vocab.items == list(words)
+
+
+@pytest.mark.parametrize("rows", [1, 7, 512])
+def test_best_tags_by_blocks_match_one_product(rows: int) -> None:
+    """Scoring a few rows at a time picks the tag one product over all rows picks."""
+    rng = np.random.default_rng(3)
+    x = rng.standard_normal((40, 16)).astype(np.float32)
+    weight = rng.standard_normal((16, 30)).astype(np.float32)
+    bias = rng.standard_normal(30).astype(np.float32)
+    expected = (x @ weight + bias).argmax(-1)
+    assert slovnet_models._best_tags(x, weight, bias, rows=rows).tolist() == expected.tolist()
+    assert len(slovnet_models._best_tags(x[:0], weight, bias, rows=rows)) == 0
