@@ -223,20 +223,24 @@ def _bilstm_packed(
     out = np.empty((2, n, hid), dtype=np.float32)
     offset = 0
     for k in active:
+        t = np.matmul(h[:, :k], w_hh)  # (2,k,4H)
         if rows is None:
-            step = xi[:, offset : offset + k]
+            t += xi[:, offset : offset + k]
         else:
-            step = np.stack(
-                [
-                    xi[0].take(rows[0, offset : offset + k], axis=0),
-                    xi[1].take(rows[1, offset : offset + k], axis=0),
-                ]
-            )
-        t = np.tanh(step + np.matmul(h[:, :k], w_hh))
-        gates = 0.5 * (t[:, :, : 3 * hid] + 1.0)
-        cell = gates[:, :, hid : 2 * hid] * c[:, :k] + gates[:, :, :hid] * t[:, :, 3 * hid :]
-        c[:, :k] = cell
-        h[:, :k] = out[:, offset : offset + k] = gates[:, :, 2 * hid :] * np.tanh(cell)
+            t[0] += xi[0].take(rows[0, offset : offset + k], axis=0)
+            t[1] += xi[1].take(rows[1, offset : offset + k], axis=0)
+        np.tanh(t, out=t)
+        # the gates are (t+1)/2; the halving is exact in floating point, so it is applied once to the
+        # cell (f*c + i*g) and once to the output (o*tanh(cell)): the same numbers, fewer passes
+        t[:, :, : 3 * hid] += 1.0
+        cell = c[:, :k]
+        cell *= t[:, :, hid : 2 * hid]
+        cell += t[:, :, :hid] * t[:, :, 3 * hid :]
+        cell *= 0.5
+        state = np.tanh(cell)
+        state *= t[:, :, 2 * hid : 3 * hid]
+        state *= 0.5
+        h[:, :k] = out[:, offset : offset + k] = state
         offset += k
     return out
 
