@@ -148,7 +148,9 @@ def served_wall_times(text: str, runs: int = 3) -> list[float]:
                 time.sleep(0.1)
             return _wall_times([sys.executable, "-m", "dipextract", str(path)], env, runs)
         finally:
-            server.send_signal(signal.SIGINT)
+            # SIGTERM, not SIGINT: a shell starting this benchmark in the background makes its children
+            # ignore SIGINT, and the server would never stop
+            server.send_signal(signal.SIGTERM)
             server.wait(timeout=30)
 
 
