@@ -6,7 +6,7 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
-from .morph import dictionary, known_parses, parse, tag_info
+from .morph import KnownParse, dictionary, known_parses, parse, tag_info
 
 # UD POS -> the OpenCorpora POS tags that may stand for it.
 _UD_TO_OC: dict[str, frozenset[str]] = {
@@ -45,10 +45,7 @@ def choose_lemma(
     proper = pos == "PROPN"
     known = known_parses(word)
     if known is not None:  # most words: read from the dictionary, without building every parse
-        words = dictionary()
-        lemma = words.normal_form(
-            _best(known, lambda entry: words.info(entry[3]), wanted_pos, wanted, proper)
-        )
+        lemma = dictionary().normal_form(_best_known(word, known, wanted_pos, wanted, proper))
     else:
         lemma = _lemma_by_parses(word, wanted_pos, wanted, proper)
     if lemma.replace("ё", "е") == word.lower().replace("ё", "е"):
@@ -64,6 +61,45 @@ def _lemma_by_parses(
     if not parses:
         return word.lower()
     return _best(parses, lambda p: tag_info(p.tag), wanted_pos, wanted, proper).normal_form
+
+
+def _best_known(
+    word: str,
+    entries: list[KnownParse],
+    wanted_pos: frozenset[str] | None,
+    wanted: set[str | None],
+    proper: bool,
+) -> KnownParse:
+    """`_best` over the dictionary's parses of a word, given in the dictionary's order: the highest score
+    wins, and only a tie asks which parse `MorphAnalyzer.parse` would put first (the more probable one,
+    the earlier one when equally probable) — most words never need the probabilities."""
+    words = dictionary()
+    if len(entries) >= 100:  # `_best`'s rank penalty could outweigh a point of agreement: keep its rule
+        ordered = words.parses(word) or entries
+        return _best(ordered, lambda entry: words.info(entry[3]), wanted_pos, wanted, proper)  # type: ignore[no-any-return]
+    scores = [_score(*words.info(entry[3]), wanted_pos, wanted, proper) for entry in entries]
+    top = max(scores)
+    tied = [entry for entry, score in zip(entries, scores) if score == top]
+    if len(tied) == 1:
+        return tied[0]
+    probs = [words.probability(word, entry) for entry in tied]
+    return tied[probs.index(max(probs))]
+
+
+def _score(
+    tag_pos: str | None,
+    grammemes: frozenset[str],
+    wanted_pos: frozenset[str] | None,
+    wanted: set[str | None],
+    proper: bool,
+) -> int:
+    """POS agreement 4, a name grammeme for PROPN 1, one per agreeing feature."""
+    score = 0
+    if wanted_pos is not None and tag_pos in wanted_pos:
+        score += 4
+    if proper and not _NAME_GRAMMEMES.isdisjoint(grammemes):
+        score += 1
+    return score + len(grammemes.intersection(wanted))
 
 
 def _best(

@@ -61,8 +61,12 @@ class Dictionary:
         # a lone capital letter is also read as an initial by the analyzer's next units
         self._initials = frozenset().union(*(getattr(u.analyzer, "letters", "") for u in morph._units[:3]))
 
-    def parses(self, word: str) -> list[KnownParse] | None:
-        """The dictionary's parses of a word in `MorphAnalyzer.parse`'s order; None when it does not know it."""
+    def entries(self, word: str) -> list[KnownParse] | None:
+        """The dictionary's parses of a word in the dictionary's own order; None when it does not know it.
+
+        Ordering them as `MorphAnalyzer.parse` does costs a probability look-up per parse: `parses` does
+        it, and callers that need the order of a few parses only (`probability`) skip the rest.
+        """
         if word in self._initials:
             return None
         lower = word.lower()
@@ -72,12 +76,22 @@ class Dictionary:
             for para_id, idx in pairs:
                 paradigm = paradigms[para_id]
                 found.append((fixed, para_id, idx, paradigm[len(paradigm) // 3 + idx]))
-        if len(found) < 2:  # nothing to order
-            return found or None
-        probs = [self._prob(lower, self._gramtab[entry[3]]) for entry in found]
+        return found or None
+
+    def parses(self, word: str) -> list[KnownParse] | None:
+        """The dictionary's parses of a word in `MorphAnalyzer.parse`'s order (most probable first, a
+        stable sort; the dictionary's order when no probability is known); None when it does not know it."""
+        found = self.entries(word)
+        if found is None or len(found) < 2:  # nothing to order
+            return found
+        probs = [self.probability(word, entry) for entry in found]
         if sum(probs) == 0:
             return found
         return [found[i] for i in sorted(range(len(found)), key=probs.__getitem__, reverse=True)]
+
+    def probability(self, word: str, entry: KnownParse) -> float:
+        """P(tag | word), by which `MorphAnalyzer.parse` orders a word's parses."""
+        return self._prob(word.lower(), self._gramtab[entry[3]])  # type: ignore[no-any-return]
 
     def info(self, tag_id: int) -> tuple[str | None, frozenset[str]]:
         """(OpenCorpora POS, grammemes) of a tag id, read once per tag."""
@@ -97,5 +111,6 @@ def dictionary() -> Dictionary:
 
 @functools.lru_cache(maxsize=20_000)
 def known_parses(word: str) -> list[KnownParse] | None:
-    """`Dictionary.parses`, cached: the morphology and the gazetteer both ask for each new word."""
-    return dictionary().parses(word)
+    """`Dictionary.entries` (the dictionary's order, not the analyzer's), cached: the morphology and the
+    gazetteer both ask for each new word."""
+    return dictionary().entries(word)
