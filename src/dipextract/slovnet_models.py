@@ -24,7 +24,7 @@ from .row_cache import RowCache
 BATCH_SIZE = 64
 _WORD_CACHE_SIZE = 100_000  # distinct word forms whose (navec id, shape id) are kept
 _HEAD_ROWS = 512  # words scored at once by a tagging head: 512 x 753 morphology scores fit the CPU cache
-_CACHE_ROWS = 8_000  # navec words whose first-layer projection is kept (3 KB each)
+_CACHE_ROWS = 8_000  # (navec word, shape) pairs whose first-layer row is kept (3 KB each)
 
 
 def natasha_data() -> str:
@@ -199,23 +199,27 @@ class FlatEncoder:
             )
         return ids
 
-    def _first_layer(self, word_ids: np.ndarray, shape_ids: np.ndarray) -> np.ndarray:
-        """The first convolution's three per-offset contributions for every position: (N, k*filters)."""
-        pad = self._words.pad_id
-        distinct = np.unique(word_ids)
-        distinct = distinct[distinct != pad]
-        if not len(distinct):  # padding only
-            return (
-                np.zeros((len(word_ids), self._first_navec.shape[1]), dtype=np.float32)
-                + self._first_shapes[shape_ids]
-            )
-        rows = self._cache.rows(distinct.tolist(), self._project)
-        if rows is None or self._cache.table is None:  # more distinct words in one batch than the table holds
-            out = self._project(word_ids)
-        else:  # each position's word found among the (sorted) distinct ones; padding is zeroed below
-            out = self._cache.table[rows[np.minimum(np.searchsorted(distinct, word_ids), len(distinct) - 1)]]
-        out[word_ids == pad] = 0
-        out += self._first_shapes[shape_ids]
+    def _first_rows(self, word_ids: np.ndarray, shape_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The first convolution's three per-offset contributions of every position, as a table and the row
+        of each position in it: (rows, k*filters), (N,).
+
+        A row belongs to a (navec word, shape) pair: the word's part plus the shape's, added once when the
+        pair is first met (the padding word's part is zero) instead of a shape row gathered and added at
+        every position.
+        """
+        pairs = word_ids * len(self._first_shapes) + shape_ids
+        distinct, inverse = np.unique(pairs, return_inverse=True)
+        rows = self._cache.rows(distinct.tolist(), self._pair_rows)
+        if rows is None or self._cache.table is None:  # more distinct pairs in one batch than the table holds
+            return self._pair_rows(distinct), inverse.reshape(-1)
+        return self._cache.table, rows[inverse.reshape(-1)]
+
+    def _pair_rows(self, pairs: Sequence[int] | np.ndarray) -> np.ndarray:
+        """First-layer rows of (navec word, shape) pairs given as word * shapes + shape: (n, k*filters)."""
+        words, shapes = np.divmod(np.asarray(pairs, dtype=np.int64), len(self._first_shapes))
+        out = self._project(words)
+        out[words == self._words.pad_id] = 0
+        out += self._first_shapes[shapes]
         return out
 
     def _project(self, ids: Sequence[int] | np.ndarray) -> np.ndarray:
@@ -238,11 +242,11 @@ class FlatEncoder:
             shape_ids.append(pad_shape)
         words_arr = np.array(word_ids)
         separators = words_arr == pad_word
-        parts = self._first_layer(words_arr, np.array(shape_ids))
+        table, rows = self._first_rows(words_arr, np.array(shape_ids))
         f = self._filters
-        x = np.ascontiguousarray(parts[:, f : 2 * f])
-        x[1:] += parts[:-1, :f]
-        x[:-1] += parts[1:, 2 * f :]
+        x = table[rows, f : 2 * f]  # each offset's third of the rows only
+        x[1:] += table[rows[:-1], :f]
+        x[:-1] += table[rows[1:], 2 * f :]
         for depth, (bias, mean, std, scale, shift) in enumerate(self._norms):
             if depth:  # each word's three contributions at once, then shifted onto its neighbours
                 parts = np.matmul(x, self._convs[depth - 1])  # (N, k*filters)
