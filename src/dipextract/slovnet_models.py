@@ -143,9 +143,9 @@ class FlatEncoder:
     """slovnet's embedding + CNN encoder of one model, run on all sentences of a batch as one sequence.
 
     The first convolution is linear in its input, [navec vector; shape embedding], so it is split into a
-    part per navec word id, computed once per distinct word and kept in a bounded table, and a part per
-    word shape (a few dozen, computed at load); the same sums in another order, so scores can differ in
-    the last bits of float32 (no tag changed on NEREL dev).
+    part per navec word id and a part per word shape (a few dozen, computed at load), added once per
+    distinct (word, shape) pair and kept in a bounded table; the same sums in another order, so scores can
+    differ in the last bits of float32 (no tag changed on NEREL dev).
     """
 
     def __init__(self, model: Any, cache_rows: int = _CACHE_ROWS) -> None:
