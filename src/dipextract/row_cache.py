@@ -33,13 +33,13 @@ class RowCache(Generic[K]):
         None when the batch has more distinct keys than the table holds: the caller computes directly.
         """
         row = self._row
-        missing = list(dict.fromkeys(k for k in keys if k not in row))
+        missing = [k for k in dict.fromkeys(keys) if k not in row]
         if missing:
             if len(row) + len(missing) > self.capacity:
                 if not self._make_room(keys, len(missing)):
                     return None
                 row = self._row
-                missing = list(dict.fromkeys(k for k in keys if k not in row))
+                missing = [k for k in dict.fromkeys(keys) if k not in row]
             vectors = compute(missing)
             if self.table is None:
                 self.table = np.zeros((self.capacity, vectors.shape[-1]), dtype=np.float32)
@@ -47,19 +47,22 @@ class RowCache(Generic[K]):
             self.table[start : start + len(missing)] = vectors
             row.update(zip(missing, range(start, start + len(missing))))
             self._keys.extend(missing)
-        index = np.fromiter((row[k] for k in keys), dtype=np.int64, count=len(keys))
+        index = np.fromiter(map(row.__getitem__, keys), dtype=np.int64, count=len(keys))
         self._uses += np.bincount(index, minlength=self.capacity)
         return index
 
     def _make_room(self, keys: Sequence[K], needed: int) -> bool:
         """Keep the keys asked for now and the most used others (up to half the table, leaving room for
         `needed` new rows); False when the batch's distinct keys alone are more than the table holds."""
-        wanted = {self._row[k] for k in keys if k in self._row}
+        row = self._row
+        wanted = {row[k] for k in keys if k in row}
         if len(wanted) + needed > self.capacity:  # the batch's distinct keys alone overflow the table
             return False
         budget = max(0, min(self.capacity // 2, self.capacity - needed) - len(wanted))
         used = len(self._keys)
-        others = np.array([i for i in range(used) if i not in wanted], dtype=np.int64)
+        free = np.ones(used, dtype=bool)
+        free[np.fromiter(wanted, dtype=np.int64, count=len(wanted))] = False
+        others = np.flatnonzero(free)  # rows not asked for now, in row order
         if len(others) > budget:
             # the most used first; ties by row, so the choice does not depend on the sort's stability
             order = np.lexsort((others, -self._uses[others]))
