@@ -321,11 +321,18 @@ class Gazetteer:
         glued = [i > 0 and not text[tokens[i - 1][1] : tokens[i][0]].strip() for i in range(len(tokens))]
         doc = _Doc(text, tokens, words, keys, glued, starts)
         hits: list[GazetteerHit] = []
+        hyphenated = [i for i, word in enumerate(words) if "-" in word]  # where `_compound` may find parts
         for index in (self._orgs, self._places):
             names = index.keys()
+            # most words start no name (one set test each) and have no hyphen: the scan visits only the others
+            may_start = [i for i, (word_keys, _) in enumerate(keys) if not names.isdisjoint(word_keys)]
+            if index is self._places:
+                may_start = sorted(set(may_start).union(hyphenated))
             i = 0
-            while i < len(tokens):
-                # most words start no name: one set test instead of a look-up per key
+            for position in may_start:
+                if position < i:  # inside a name found before
+                    continue
+                i = position
                 if names.isdisjoint(keys[i][0]):
                     entry, length = None, 0
                 else:
