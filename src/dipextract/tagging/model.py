@@ -489,7 +489,8 @@ class NerelTagger:
         for layer in range(self.layers):
             w_ih, b, w_hh = self._layer_weights(layer)
             if layer == 0:  # the first layer's input depends on the token alone: project each one once
-                projected = np.matmul(distinct, w_ih) + b  # (2,U,4H)
+                projected = np.matmul(distinct, w_ih)  # (2,U,4H)
+                projected += b
                 states = _bilstm_packed(
                     projected, active, w_hh, np.stack([inverse[forward], inverse[backward]])
                 )
