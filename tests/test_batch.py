@@ -167,3 +167,23 @@ def test_a_lone_surrogate_keeps_the_offsets_of_the_callers_text() -> None:
     lavrov = next(e for e in doc.entities if e.type == "PERSON")
     assert lavrov.name == "Сергей Лавров"
     assert [text[m.start : m.end] for m in lavrov.mentions] == ["Сергей Лавров"]
+
+
+def test_pipeline_renewed_when_its_vocabulary_outgrows_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An archive's long tail of new words would grow spaCy's vocabulary without end: past the limit the
+    pipeline is rebuilt between groups of articles, and the articles come out as they would without it."""
+    texts = [LAVROV, TALKS, LAVROV, PLANNED]
+    expected = [d.model_dump() for d in api.extract_many(texts)]
+    before = api.load()
+    monkeypatch.setattr(api, "VOCAB_LIMIT", 10)
+    monkeypatch.setattr(api, "_GROUP", 1)
+    renewed = [d.model_dump() for d in api.extract_many(texts)]
+    assert renewed == expected
+    after = api.load()
+    assert after is not before and len(after.vocab) < len(before.vocab)
+    assert [t.lemma_ for t in after("Министры встретились в Бишкеке")] == [
+        "министр",
+        "встретиться",
+        "в",
+        "бишкек",
+    ]

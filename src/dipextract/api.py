@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from .schema import Document
@@ -15,10 +16,29 @@ if TYPE_CHECKING:
 TextItem = str | tuple[str, dict[str, Any]]
 
 
+# spaCy keeps every word it has met for good (a lexeme and its strings, ~2 KB with the caches keyed on it):
+# an archive's long tail of names, numbers and typos grew a process past 800 MB within 2,000 articles of
+# new words. Past this many lexemes the pipeline is rebuilt between groups of articles (0.05 s: the models
+# stay loaded), and the old vocabulary goes with the old pipeline.
+VOCAB_LIMIT = 100_000
+_GROUP = 256  # articles per `nlp.pipe` call; the vocabulary is checked between calls
+
+
 def load() -> Language:
-    """The spaCy Language that does the analysis, built once per process."""
+    """The spaCy Language that does the analysis, built once per process (rebuilt by `extract_many` when
+    its vocabulary outgrows `VOCAB_LIMIT`)."""
     from .pipeline import build_pipeline
 
+    return build_pipeline()
+
+
+def _renewed(nlp: Language) -> Language:
+    """A fresh pipeline when `nlp` has met more than `VOCAB_LIMIT` words, else `nlp`."""
+    if len(nlp.vocab) <= VOCAB_LIMIT:
+        return nlp
+    from .pipeline import build_pipeline
+
+    build_pipeline.cache_clear()
     return build_pipeline()
 
 
@@ -63,14 +83,16 @@ def extract_many(
     nlp = load()
     pairs = ((item, {}) if isinstance(item, str) else item for item in items)
     with fewer_collections():  # the garbage collector's default pace cost 7% of a run for nothing
-        for doc, meta in nlp.pipe(
-            (_prepare(nlp, text, meta) for text, meta in pairs), as_tuples=True, batch_size=batch_size
-        ):
-            yield to_document(
-                doc,
-                doc_id=meta.get("doc_id"),
-                published=meta.get("published"),
-                source=meta.get("source"),
-                tokens=tokens,
-                include_text=include_text,
-            )
+        while group := list(islice(pairs, _GROUP)):
+            nlp = _renewed(nlp)
+            for doc, meta in nlp.pipe(
+                (_prepare(nlp, text, meta) for text, meta in group), as_tuples=True, batch_size=batch_size
+            ):
+                yield to_document(
+                    doc,
+                    doc_id=meta.get("doc_id"),
+                    published=meta.get("published"),
+                    source=meta.get("source"),
+                    tokens=tokens,
+                    include_text=include_text,
+                )

@@ -117,13 +117,13 @@ def _place_key(word: str) -> str:
     return _norm(lemma(word))
 
 
-@functools.lru_cache(maxsize=200_000)
+@functools.lru_cache(maxsize=60_000)
 def _maybe_not_place(word: str) -> bool:
     """pymorphy3 knows the word as something other than a place: a surname, a name, a common word."""
     return any(p.is_known and "Geox" not in p.tag.grammemes for p in parse(word))
 
 
-@functools.lru_cache(maxsize=200_000)
+@functools.lru_cache(maxsize=60_000)
 def _token_keys(word: str) -> tuple[frozenset[str], frozenset[str]]:
     """All keys a text token can match (normal forms of every parse), and those from Geox/unknown parses."""
     if NON_RUSSIAN.search(word):

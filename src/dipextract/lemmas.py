@@ -33,7 +33,7 @@ _GENDERS = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
 _NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn"})
 
 
-@functools.lru_cache(maxsize=200_000)
+@functools.lru_cache(maxsize=60_000)
 def choose_lemma(
     word: str, pos: str, case: str | None = None, number: str | None = None, gender: str | None = None
 ) -> str:

@@ -14,7 +14,7 @@ def analyzer() -> pymorphy3.MorphAnalyzer:
     return pymorphy3.MorphAnalyzer()
 
 
-@functools.lru_cache(maxsize=30_000)  # parses are heavy (~2 KB each); the frequent words fit in 30K
+@functools.lru_cache(maxsize=15_000)  # parses are heavy (~2 KB each, unknown words many times that)
 def parse(word: str) -> tuple[Parse, ...]:
     """All pymorphy3 parses of a word, most probable first (cached: news repeats words)."""
     try:
@@ -23,7 +23,7 @@ def parse(word: str) -> tuple[Parse, ...]:
         return ()  # pymorphy3 asks unicodedata.name() of letters that have none (Tangut "𗍒"): unknown word
 
 
-@functools.lru_cache(maxsize=200_000)
+@functools.lru_cache(maxsize=60_000)
 def lemma(word: str) -> str:
     """Context-free lemma (lower case) of the most probable parse."""
     parses = parse(word)

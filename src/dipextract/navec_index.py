@@ -15,7 +15,7 @@ from typing import overload
 
 import numpy as np
 
-_CACHE_SIZE = 200_000  # distinct words remembered; past that the memo starts again
+_CACHE_SIZE = 100_000  # distinct words remembered; past that the memo starts again
 
 
 class Lines(Sequence[bytes]):

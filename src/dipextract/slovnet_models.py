@@ -22,7 +22,7 @@ from .navec_index import Lines, SortedIndex, Words
 from .row_cache import RowCache
 
 BATCH_SIZE = 64
-_WORD_CACHE_SIZE = 100_000  # distinct word forms whose (navec id, shape id) are kept
+_WORD_CACHE_SIZE = 60_000  # distinct word forms whose (navec id, shape id) are kept
 _HEAD_ROWS = 512  # words scored at once by a tagging head: 512 x 753 morphology scores fit the CPU cache
 _CACHE_ROWS = 12_000  # (navec word, shape) pairs whose first-layer row is kept (3 KB each)
 

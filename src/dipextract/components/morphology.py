@@ -13,7 +13,7 @@ from ..segments import sentence_indices, token_texts
 from ..slovnet_models import morph_tag_ids, morph_tags
 from .base import BatchedComponent
 
-_LEMMA_CACHE_SIZE = 100_000
+_LEMMA_CACHE_SIZE = 60_000
 
 
 class MorphologyTagger(BatchedComponent):
