@@ -176,10 +176,11 @@ def interleaved_passes(texts: list[str], batch_size: int, chunk: int = 64) -> di
             part = texts[start : start + chunk]
             wall, cpu = cpu_timed(lambda part=part: list(api.extract_many(part, batch_size=batch_size)))
             times["ours" + suffix] += wall
-            times["ours_cpu"] += cpu if not suffix else 0.0
-            wall, cpu = cpu_timed(lambda part=part: [natasha(text) for text in part])
-            times["theirs" + suffix] += wall
-            times["theirs_cpu"] += cpu if not suffix else 0.0
+            their_wall, their_cpu = cpu_timed(lambda part=part: [natasha(text) for text in part])
+            times["theirs" + suffix] += their_wall
+            if not suffix:  # CPU time of the first pass only
+                times["ours_cpu"] += cpu
+                times["theirs_cpu"] += their_cpu
     return times
 
 

@@ -113,14 +113,7 @@ def _best(
     earlier (more probable) parses winning ties."""
     best, best_score = parses[0], -1.0
     for rank, p in enumerate(parses):
-        tag_pos, grammemes = info(p)
-        score = 0.0
-        if wanted_pos is not None and tag_pos in wanted_pos:
-            score += 4
-        if proper and not _NAME_GRAMMEMES.isdisjoint(grammemes):
-            score += 1
-        score += len(grammemes.intersection(wanted))
-        score -= rank * 0.01
+        score = _score(*info(p), wanted_pos, wanted, proper) - rank * 0.01
         if score > best_score:
             best, best_score = p, score
     return best

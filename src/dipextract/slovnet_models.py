@@ -186,7 +186,7 @@ class FlatEncoder:
             for layer in layers[1:]
         ]  # (in, k*filters): column block j holds the filters applied to the word at offset j-1
         self._ids: dict[str, tuple[int, int]] = {}
-        self._cache: RowCache[int] = RowCache(cache_rows)  # navec word id -> its `_project` row
+        self._cache: RowCache[int] = RowCache(cache_rows)  # (word, shape) pair code -> its `_pair_rows` row
 
     def _word_ids(self, word: str) -> tuple[int, int]:
         ids = self._ids.get(word)
