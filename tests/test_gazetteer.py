@@ -368,7 +368,7 @@ def test_load_needs_no_pymorphy3(monkeypatch: pytest.MonkeyPatch) -> None:
         raise AssertionError(f"Gazetteer.load() analysed a name at start-up; run: {BUILD_COMMAND}")
 
     with monkeypatch.context() as m, warnings.catch_warnings():
-        for name in ("parse", "lemma", "tokenize"):
+        for name in ("parse", "lemma", "razdel_words"):
             m.setattr(gazetteer_module, name, fail)
         warnings.simplefilter("error")
         gz = Gazetteer.load()

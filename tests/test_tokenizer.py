@@ -8,8 +8,9 @@ import pytest
 import razdel
 import spacy
 
+from dipextract.razdel_tokens import word_spans
 from dipextract.segments import doc_text, is_russian
-from dipextract.tokenizer import RazdelTokenizer, word_spans
+from dipextract.tokenizer import RazdelTokenizer
 
 
 @pytest.fixture(scope="module")

@@ -9,9 +9,8 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from razdel import tokenize
-
 from dipextract.morph import dictionary, known_parses, lemma, parse
+from dipextract.razdel_tokens import words as razdel_words
 
 DATA = Path(__file__).resolve().parent / "data"
 # Lemma keys of every name form, written by scripts/build_gazetteers.py so that load() needs no pymorphy3.
@@ -170,7 +169,7 @@ def _adjective_lemma(word: str) -> set[str]:
 
 def _split_name(name: str) -> list[str]:
     """Tokens of a gazetteer name, as razdel cuts running text."""
-    return [t.text for t in tokenize(name)]
+    return razdel_words(name)
 
 
 def _read_tsv(path: Path) -> Iterable[list[str]]:
@@ -486,7 +485,7 @@ class Gazetteer:
         return place
 
     def _resolve(self, kind: str, text: str) -> Place | None:
-        words = [t.text for t in tokenize(text.strip())]
+        words = razdel_words(text.strip())
         while words and (words[0] in QUOTES or not any(c.isalnum() for c in words[0])):
             words.pop(0)
         while words and (words[-1] in QUOTES or not any(c.isalnum() for c in words[-1])):

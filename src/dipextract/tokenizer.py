@@ -6,8 +6,6 @@ import re
 from collections.abc import Callable
 
 import razdel
-from razdel.segmenters.punct import DASHES
-from razdel.segmenters.tokenize import ATOM, Atom, TokenSplit
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import registry
@@ -15,6 +13,7 @@ from spacy.vocab import Vocab
 
 from .dates.lexicon import MONTH_RE
 from .morph import parse
+from .razdel_tokens import word_spans
 from .segments import remember_text
 
 _LINE_BREAK = re.compile(r"[\n\r\u2028\u2029\x0b\x0c\x85]")
@@ -30,59 +29,6 @@ _NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Ab
 # lone surrogates (a str decoded with errors="surrogateescape") cannot enter spaCy's UTF-8 string store;
 # U+FFFD keeps every offset where the caller's text has it
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-_LETTERS = frozenset({"RU", "LAT"})
-# the marks some rule of razdel's joins to a word: dashes ("Алма-Ата"), "_" and the "!" of "Yahoo!"
-_JOINABLE_MARKS = frozenset(DASHES) | {"_", "!"}
-
-
-def _never_joined(left: tuple[int, int, str | None, str], right: tuple[int, int, str | None, str]) -> bool:
-    """A word touching a punctuation mark no rule joins to words ("слово," "«Слово"): razdel's rules always
-    split these, the commonest touching pairs, so they need no `TokenSplit`. The points and slashes of
-    numbers join digits only; words and other marks go through the rules."""
-    if left[2] in _LETTERS:
-        return right[2] == "PUNCT" and right[3] not in _JOINABLE_MARKS
-    if right[2] in _LETTERS:
-        return left[2] == "PUNCT" and left[3] not in _JOINABLE_MARKS
-    return False
-
-
-def word_spans(text: str) -> list[tuple[int, int]]:
-    """(start, stop) of each `razdel.tokenize` token, by razdel's own atoms and rules.
-
-    razdel cuts text into atoms (letter runs, digit runs, single other characters) and asks its rules
-    whether to join two atoms only when nothing stands between them; it builds a split object for every
-    pair, though, and most pairs have a space between them. Here only the touching pairs get one (with
-    razdel's classes and rules): the same tokens, 2-3 times faster.
-    """
-    found = [(m.start(), m.end(), m.lastgroup, m.group()) for m in ATOM.finditer(text)]
-    if not found:
-        return []
-    window = razdel.tokenize.split.window
-    atoms: dict[int, Atom] = {}
-
-    def atom(k: int) -> Atom:
-        if k not in atoms:
-            atoms[k] = Atom(*found[k])
-        return atoms[k]
-
-    spans = []
-    start = found[0][0]
-    for k in range(1, len(found)):
-        stop = found[k - 1][1]
-        if stop == found[k][0] and not _never_joined(
-            found[k - 1], found[k]
-        ):  # touching: razdel's rules decide
-            left = [atom(j) for j in range(max(0, k - window), k)]
-            split = TokenSplit(left, "", [atom(j) for j in range(k, min(len(found), k + window))])
-            split.buffer = text[start:stop]
-            if razdel.tokenize.join(split):
-                continue
-        spans.append((start, stop))
-        start = found[k][0]
-    spans.append((start, found[-1][1]))
-    return spans
 
 
 def _sentences_after_letters(text: str) -> set[int]:
