@@ -16,16 +16,18 @@ import functools
 import itertools
 import json
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from spacy.attrs import IS_SPACE
+from spacy.attrs import IS_SPACE, MORPH, POS
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Token
 
 from .links import COPULA_LEMMAS, kin_lemmas, relative_named
 from .mentions import Mention
+from .morph_features import fields
 from .segments import doc_text, sentence_ids
 
 WEIGHTS_PATH = Path(__file__).resolve().parent / "models" / "links" / "weights.json"
@@ -59,18 +61,6 @@ def _shape(t: Token) -> str:
     if t.lemma_ in kin_lemmas():
         return "KIN"
     return t.pos_ or "X"
-
-
-def _case(t: Token) -> str:
-    return (t.morph.get("Case") or ["-"])[0]
-
-
-def _gender(tokens: Iterable[Token]) -> str:
-    for t in tokens:
-        g = t.morph.get("Gender")
-        if g and t.pos_ in ("NOUN", "PROPN"):
-            return g[0]
-    return "-"
 
 
 class _PostFacts(NamedTuple):
@@ -111,6 +101,9 @@ class LinkContext:
         self.ids = sentence_ids(doc)
         # non-space tokens before each token: the length of a gap between sentences without Token objects
         self.spaces: list[int] = doc.to_array(IS_SPACE).tolist()
+        # each token's morphology and POS as numbers: `token.morph.get` builds objects at every call
+        self._morph_keys: list[int] = doc.to_array(MORPH).tolist()
+        self._nouns = [p in (NOUN, PROPN) for p in doc.to_array(POS).tolist()]
         self.words_before = [0, *itertools.accumulate(1 - s for s in self.spaces)]
         self._words: dict[int, tuple[str, str, str]] = {}  # token index -> (gap shape, text, lower case)
         self._posts: dict[int, _PostFacts] = {}  # post mention id -> its facts
@@ -210,14 +203,21 @@ class LinkContext:
     def _case_at(self, i: int) -> str:
         case = self._cases.get(i)
         if case is None:
-            case = self._cases[i] = _case(self.doc[i])
+            case = self._cases[i] = (self.feats(i).get("Case") or ["-"])[0]
         return case
 
     def _gender_of(self, start: int, end: int) -> str:
         gender = self._genders.get((start, end))
         if gender is None:
-            gender = self._genders[(start, end)] = _gender(self.doc[start:end])
+            gender = self._genders[(start, end)] = next(
+                (g[0] for i in range(start, end) if (g := self.feats(i).get("Gender")) and self._nouns[i]),
+                "-",
+            )
         return gender
+
+    def feats(self, i: int) -> dict[str, list[str]]:
+        """The morphological features of token i (field -> values)."""
+        return fields(self._morph_keys[i], self.doc.vocab.strings)
 
     def _gap(self, start: int, end: int) -> list[tuple[str, str, str]]:
         """(shape, text, lower case) of each non-space token of doc[start:end]; a token is read once per
@@ -242,7 +242,7 @@ class LinkContext:
             nests = any(q.contains(o) and (o.start, o.end) != (q.start, q.end) for o in window_posts)
             prev = self.doc[q.token_start - 1] if q.token_start > 0 else None
             facts = self._posts[id(q)] = _PostFacts(
-                number=(head.morph.get("Number") or ["-"])[0],
+                number=(self.feats(q.token_start).get("Number") or ["-"])[0],
                 capitalised=head.text[:1].isupper(),
                 nest=f"nest={int(nested_in)}{int(nests)}",
                 head_lemma=head_lemma,
@@ -434,7 +434,7 @@ def score(features: list[str], weights: dict[str, float]) -> float:
 
 def plural(ctx: LinkContext, q: Mention) -> bool:
     """A post in the plural ("сенаторы", "президентов") may have several holders."""
-    return "Plur" in ctx.doc[q.token_start].morph.get("Number")
+    return "Plur" in ctx.feats(q.token_start).get("Number", ())
 
 
 def choose(scored: list[tuple[float, Candidate]], many: bool, settings: dict[str, float]) -> list[Candidate]:

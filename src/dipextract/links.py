@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 
 from .mentions import Mention
+from .morph_features import feature
 from .posts import load_lines
 from .segments import sentence_ids
 
@@ -109,21 +110,21 @@ def _case(tokens: Iterable[Token]) -> str | None:
     """The case of the first noun or proper noun among the tokens."""
     for t in tokens:
         if t.pos_ in ("NOUN", "PROPN"):
-            return (t.morph.get("Case") or [None])[0]
+            return (feature(t, "Case") or [None])[0]
     return None
 
 
 def kin_before(doc: Doc, post: Mention) -> Token | None:
     """ "дочь знаменитого писателя, актёра и режиссёра …": the kin noun a genitive post depends on."""
-    if "Gen" not in doc[post.token_start].morph.get("Case") and "Gen" not in doc[
-        post.token_end - 1
-    ].morph.get("Case"):
+    if "Gen" not in feature(doc[post.token_start], "Case") and "Gen" not in feature(
+        doc[post.token_end - 1], "Case"
+    ):
         return None
     for t in reversed(doc[max(0, post.token_start - 8) : post.token_start]):
         if t.lemma_ in kin_lemmas():
             return t
         if t.is_sent_start or not (
-            t.text == "," or t.lemma_ == "и" or t.pos_ in ("ADJ", "DET") or "Gen" in t.morph.get("Case")
+            t.text == "," or t.lemma_ == "и" or t.pos_ in ("ADJ", "DET") or "Gen" in feature(t, "Case")
         ):
             return None
     return None
@@ -132,7 +133,7 @@ def kin_before(doc: Doc, post: Mention) -> Token | None:
 def relative_named(doc: Doc, post: Mention, person: Mention) -> bool:
     """ "дочь капитана Ханна Ингрэм-Мур": the name after a kin noun's genitive post, not itself in the
     genitive, is the relative's ("дочери капитана Тома Мура" names the captain)."""
-    if person.start < post.end or "Gen" in doc[person.token_end - 1].morph.get("Case"):
+    if person.start < post.end or "Gen" in feature(doc[person.token_end - 1], "Case"):
         return False
     return kin_before(doc, post) is not None
 

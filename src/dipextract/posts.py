@@ -9,6 +9,7 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from .morph import parse
+from .morph_features import feature
 
 _DEPENDENT_POS = {"NOUN", "PROPN", "ADJ", "DET", "NUM"}
 _PREFIX_ADJ_LEMMAS = {
@@ -72,7 +73,7 @@ def _is_genitive_dependent(token: Token) -> bool:
         return True
     if token.pos_ == "PROPN" and token.text.isupper():
         return True  # МИД, РФ, ООН: abbreviations do not inflect
-    return token.morph.get("Case") == ["Gen"]
+    return feature(token, "Case") == ["Gen"]
 
 
 def find_posts(doc: Doc, blocked: Collection[int] = ()) -> list[tuple[int, int]]:

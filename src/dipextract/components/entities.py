@@ -31,6 +31,7 @@ from ..link_model import LinkContext, link_holders, load_weights
 from ..links import relative_named, rule_holders
 from ..mentions import Mention
 from ..morph import parse
+from ..morph_features import feature
 from ..names import NameWord, first_names, normalize_person
 from ..offsets import char_span, token_range
 from ..persons import cluster_persons
@@ -166,8 +167,8 @@ def _apposition_case(doc: Doc, m: Mention, post_ends: dict[int, Mention]) -> str
     post = post_ends.get(m.token_start)
     if m.type != PERSON or post is None or relative_named(doc, post, m):
         return None
-    post_case = (doc[post.token_start].morph.get("Case") or [None])[0]
-    name_cases = {(t.morph.get("Case") or [None])[0] for t in doc[m.token_start : m.token_end] if t.is_alpha}
+    post_case = (feature(doc[post.token_start], "Case") or [None])[0]
+    name_cases = {(feature(t, "Case") or [None])[0] for t in doc[m.token_start : m.token_end] if t.is_alpha}
     if post_case in (None, "Nom") or name_cases - {"Nom"}:
         return None
     return post_case
@@ -365,9 +366,9 @@ def _region_end(doc: Doc, m: Mention, places: dict[int, Mention]) -> int | None:
         # not a state's own name: "артист Российской Федерации" is an honorary title, NEREL's post is "артист"
         return place.token_end
     i = m.token_end
-    while i < len(doc) and doc[i].pos_ == "ADJ" and doc[i].morph.get("Case") == ["Gen"]:
+    while i < len(doc) and doc[i].pos_ == "ADJ" and feature(doc[i], "Case") == ["Gen"]:
         i += 1
-    if i < len(doc) and doc[i].lemma_ in region_nouns() and doc[i].morph.get("Case") == ["Gen"]:
+    if i < len(doc) and doc[i].lemma_ in region_nouns() and feature(doc[i], "Case") == ["Gen"]:
         place = places.get(i + 1)
         if place is not None:
             return place.token_end
@@ -648,7 +649,7 @@ class EntityResolver:
     def _person_core(doc: Doc, m: Mention, places: list[tuple[int, int]]) -> Mention | None:
         """A name without a leading title or place: "Полковник Квачков", "Гессен Фолькер Буфье"."""
         words = [t for t in doc[m.token_start : m.token_end] if t.is_alpha]
-        if words and all(t.morph.get("Number") == ["Plur"] for t in words):
+        if words and all(feature(t, "Number") == ["Plur"] for t in words):
             return None  # "Южными Курилами", "семья Шаймиевых": a plural is a place or a family, not a person
         if len(words) == 1 and words[0].lower_.endswith(_FAMILY_ENDINGS):
             return None  # "Шаймиевых", "Романовых": the plural of an -ов/-ев/-ин surname names a family
@@ -711,7 +712,7 @@ class EntityResolver:
             # quoted name may ("радиостанции «Говорит Москва»", "«Уральской стали»")
             if doc[i].text in _OPENING_QUOTES:
                 break
-            if doc[i].pos_ in ("VERB", "AUX") and doc[i].morph.get("VerbForm") in (["Inf"], ["Fin"]):
+            if doc[i].pos_ in ("VERB", "AUX") and feature(doc[i], "VerbForm") in (["Inf"], ["Fin"]):
                 m = _cut_before(doc, m, i, punct=True)
                 break
         for i in range(m.token_start + 1, m.token_end - 1):
@@ -756,7 +757,7 @@ class EntityResolver:
         """
         for i in range(m.token_start + 1, m.token_end - 1):
             token = doc[i]
-            if token.lower_ in ("в", "во", "на") and doc[i + 1].morph.get("Case") == ["Acc"]:
+            if token.lower_ in ("в", "во", "на") and feature(doc[i + 1], "Case") == ["Acc"]:
                 return _cut_before(doc, m, i)
         return m
 
@@ -853,8 +854,8 @@ class EntityResolver:
                 [
                     NameWord(
                         t.text + "." if _initial_with_dot(t) else t.text,
-                        case_hint or (t.morph.get("Case") or [None])[0],
-                        (t.morph.get("Gender") or [None])[0],
+                        case_hint or (feature(t, "Case") or [None])[0],
+                        (feature(t, "Gender") or [None])[0],
                     )
                     for t in tokens
                     if t.text not in ("(", ")", ",")

@@ -12,6 +12,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from ..const import COUNTRY, DATE, ORGANIZATION, PERSON, POST
+from ..morph_features import feature
 from ..segments import sentence_indices
 from .index import EntityIndex
 from .lexicon import cue
@@ -195,9 +196,9 @@ def _share_list(triggers: list[Trigger], local: list[Draft], doc: Doc, tree: Tre
     for k in range(1, len(local)):
         a, b = doc[triggers[k - 1].head], doc[triggers[k].head]
         between = doc[a.i + 1 : b.i]
-        if a.pos_ != "NOUN" or b.pos_ != "NOUN" or a.morph.get("Case") != b.morph.get("Case"):
+        if a.pos_ != "NOUN" or b.pos_ != "NOUN" or feature(a, "Case") != feature(b, "Case"):
             continue
-        if any(t.morph.get("VerbForm") == ["Fin"] or t.text in (".", ";", ":") for t in between):
+        if any(feature(t, "VerbForm") == ["Fin"] or t.text in (".", ";", ":") for t in between):
             continue
         if not any(t.text == "," or t.lower_ == "и" for t in between):
             continue

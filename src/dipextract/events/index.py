@@ -9,6 +9,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from ..const import COUNTRY, ORGANIZATION, PERSON, POST, SPANS_MENTIONS
+from ..morph_features import feature
 from ..posts import post_heads
 from .lexicon import cue, trigger_lemmas
 from .roles import role_holder
@@ -133,8 +134,8 @@ class EntityIndex:
         group = (
             head is not None
             and head.pos_ == "NOUN"
-            and "Anim" in head.morph.get("Animacy")
-            and head.morph.get("Number") == ["Plur"]
+            and "Anim" in feature(head, "Animacy")
+            and feature(head, "Number") == ["Plur"]
             and head.lemma_ not in post_heads()
         )
         # "кыргызско-казахстанского форума": an adjective names the parties of an event or a joint body

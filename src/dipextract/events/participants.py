@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..const import PERSON, POST
+from ..morph_features import feature
 from .index import EntityIndex
 from .lexicon import cue
 from .tree import NP_RELS, Tree
@@ -95,8 +96,8 @@ def _bare_person(tree: Tree, index: EntityIndex, tok: Token) -> bool:
         )
     if (
         tok.pos_ not in ("NOUN", "PROPN")
-        or "Anim" not in tok.morph.get("Animacy")
-        or tok.morph.get("Number") != ["Sing"]
+        or "Anim" not in feature(tok, "Animacy")
+        or feature(tok, "Number") != ["Sing"]
     ):
         return False
     if tok.lemma_ in _ANAPHORIC_SUBJECTS or tok.lemma_ in cue("press"):
@@ -162,7 +163,7 @@ def _verb_participants(
 
 
 def _animate(tok: Token, index: EntityIndex) -> bool:
-    return "Anim" in tok.morph.get("Animacy") or bool(index.covering(tok, PERSON, POST))
+    return "Anim" in feature(tok, "Animacy") or bool(index.covering(tok, PERSON, POST))
 
 
 def _noun_participants(
@@ -179,7 +180,7 @@ def _noun_participants(
         ):
             continue  # a genitive agent follows its noun; one before it, or across a comma, is a parser slip
         if rel.startswith("nmod") and (
-            not case and c.morph.get("Case") in (["Gen"], ["Ins"], []) or case in _PARTNER_CASES
+            not case and feature(c, "Case") in (["Gen"], ["Ins"], []) or case in _PARTNER_CASES
         ):
             if c.lemma_ in cue("press"):
                 continue
@@ -229,7 +230,7 @@ def _following_genitive(index: EntityIndex, tok: Token, words: Sequence[Token]) 
     after = [w for w in words if tok.i < w.i <= tok.i + 8]
     stop = next((k for k, w in enumerate(after) if w.is_punct or w.pos_ in ("VERB", "CCONJ")), len(after))
     span = after[:stop]
-    if not span or not any(w.morph.get("Case") == ["Gen"] or w.pos_ == "ADJ" for w in span):
+    if not span or not any(feature(w, "Case") == ["Gen"] or w.pos_ == "ADJ" for w in span):
         return []
     return index.agents(span, tok)
 

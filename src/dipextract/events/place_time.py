@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from ..const import CITY, COUNTRY, DATE, ORGANIZATION, PERSON, POST
 from ..dates import resolve_date
 from ..dates.lexicon import MONTH_RE, PAST_ADJ, WEEKDAY_RE
+from ..morph_features import feature
 from ..phrases import nominative_phrase
 from ..segments import doc_text
 from .index import EntityIndex, Ref
@@ -57,7 +58,7 @@ def _after_participle(c: Token, tree: Tree) -> bool:
     first = min((t.i for t in tree.subtree(c)), default=c.i)
     doc = c.doc
     before = doc[first - 1] if first > 0 else None
-    return before is not None and before.morph.get("VerbForm") == ["Part"] and before.pos_ in ("VERB", "ADJ")
+    return before is not None and feature(before, "VerbForm") == ["Part"] and before.pos_ in ("VERB", "ADJ")
 
 
 def _own_relatives(tok: Token, tree: Tree) -> list[Token]:
@@ -65,14 +66,14 @@ def _own_relatives(tok: Token, tree: Tree) -> list[Token]:
     slip, to a genitive inside its phrase ("саммита организации ..., который пройдёт")."""
     if tok.pos_ != "NOUN":
         return []
-    number, gender = tok.morph.get("Number"), tok.morph.get("Gender")
+    number, gender = feature(tok, "Number"), feature(tok, "Gender")
     doc = tok.doc
     for t in doc[tok.i + 1 : min(len(doc), tok.i + 16)]:
-        if t.text in (".", ";") or (t.morph.get("VerbForm") == ["Fin"] and t.pos_ in ("VERB", "AUX")):
+        if t.text in (".", ";") or (feature(t, "VerbForm") == ["Fin"] and t.pos_ in ("VERB", "AUX")):
             return []
-        if t.lemma_ != "который" or t.morph.get("Case") != ["Nom"] or t.morph.get("Number") != number:
+        if t.lemma_ != "который" or feature(t, "Case") != ["Nom"] or feature(t, "Number") != number:
             continue
-        if number == ["Sing"] and t.morph.get("Gender") != gender:
+        if number == ["Sing"] and feature(t, "Gender") != gender:
             return []  # the nearest relative clause is about another noun
         head = tree.head(t)
         return [head] if head is not None and tree.rel(t).startswith("nsubj") else []
@@ -80,7 +81,7 @@ def _own_relatives(tok: Token, tree: Tree) -> list[Token]:
 
 
 def _participle(c: Token, tree: Tree) -> bool:
-    return tree.rel(c) in ("acl", "amod") and (tree.rel(c) == "acl" or c.morph.get("VerbForm") == ["Part"])
+    return tree.rel(c) in ("acl", "amod") and (tree.rel(c) == "acl" or feature(c, "VerbForm") == ["Part"])
 
 
 def _stretch(verb: Token, tree: Tree) -> set[int]:
@@ -116,7 +117,7 @@ def _place_args(
                 c
                 for c in tree.children(anchor, "nsubj")
                 if anchor.lemma_ in _VISIT_OBJECT
-                and c.morph.get("Case") == ["Acc"]
+                and feature(c, "Case") == ["Acc"]
                 and index.covering(c, CITY, COUNTRY)
             ]
             for c in tree.children(anchor, "obl", "nmod", "obj") + moved:

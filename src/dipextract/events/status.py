@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from ..morph_features import feature
 from .lexicon import cue
 from .tree import Tree
 
@@ -31,12 +32,12 @@ def _negated(tree: Tree, tok: Token) -> bool:
 
 def _tense(tok: Token, words: Sequence[Token]) -> str | None:
     """Status a finite verb or participle gives by its tense."""
-    tense = tok.morph.get("Tense")
-    if tok.morph.get("VerbForm") == ["Part"]:
-        return "held" if tense == ["Past"] and "Pass" not in tok.morph.get("Voice") else None
-    if tok.morph.get("VerbForm") != ["Fin"] and not (tok.pos_ == "AUX" and tense):
+    tense = feature(tok, "Tense")
+    if feature(tok, "VerbForm") == ["Part"]:
+        return "held" if tense == ["Past"] and "Pass" not in feature(tok, "Voice") else None
+    if feature(tok, "VerbForm") != ["Fin"] and not (tok.pos_ == "AUX" and tense):
         return None
-    if tense == ["Fut"] or (tense == ["Pres"] and tok.morph.get("Aspect") == ["Perf"]):
+    if tense == ["Fut"] or (tense == ["Pres"] and feature(tok, "Aspect") == ["Perf"]):
         return "planned"
     if tense == ["Past"]:
         return "held"
@@ -95,7 +96,7 @@ def find_status(tok: Token, words: Sequence[Token], tree: Tree) -> str:
             return "cancelled"  # "Запланированная на 10 июля встреча … не состоится"
         if any(c.lemma_ in cue("cancelled") for c in tree.children(anc, "amod", "acl")):
             return "cancelled"
-        if anc.morph.get("VerbForm") == ["Fin"]:
+        if feature(anc, "VerbForm") == ["Fin"]:
             break
     cur: Token | None = tok
     prev: Token | None = None
@@ -127,7 +128,7 @@ def find_status(tok: Token, words: Sequence[Token], tree: Tree) -> str:
 def _occurred(tree: Tree, cue_verb: Token) -> str | None:
     """A negated plan explained by a past occurrence ("не планировался, так как уже состоялся") is held."""
     for c in tree.children(cue_verb, "advcl", "conj", "parataxis"):
-        if c.lemma_ in _OCCUR and c.morph.get("Tense") == ["Past"] and not _negated(tree, c):
+        if c.lemma_ in _OCCUR and feature(c, "Tense") == ["Past"] and not _negated(tree, c):
             return "held"
     return None
 
@@ -146,7 +147,7 @@ def _chunk_verbs(tok: Token, words: Sequence[Token]) -> list[Token]:
     verbs = [
         w
         for w in words[lo : hi + 1]
-        if w.pos_ in ("VERB", "AUX") and w.morph.get("VerbForm") in (["Fin"], ["Inf"])
+        if w.pos_ in ("VERB", "AUX") and feature(w, "VerbForm") in (["Fin"], ["Inf"])
     ]
     return sorted(verbs, key=lambda w: abs(w.i - tok.i))
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Doc, Token
 
 from ..const import ARCS, RELS
+from ..morph_features import feature
 
 # Relations that keep a dependent inside its head's noun phrase ("министром иностранных дел Грузии Налбандовым").
 NP_RELS = frozenset(
@@ -143,6 +144,6 @@ class Tree:
     def clause_head(self, tok: Token) -> Token | None:
         """The nearest verb (or predicate) above tok, crossing nominal and coordination arcs."""
         for anc in self.ancestors(tok):
-            if anc.pos_ in _CLAUSE_POS or (anc.pos_ == "ADJ" and "Short" in anc.morph.get("Variant")):
+            if anc.pos_ in _CLAUSE_POS or (anc.pos_ == "ADJ" and "Short" in feature(anc, "Variant")):
                 return anc
         return None

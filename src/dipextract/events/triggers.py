@@ -10,6 +10,7 @@ import numpy as np
 from spacy.strings import get_string_id
 from spacy.tokens import Token
 
+from ..morph_features import feature
 from .index import EntityIndex
 from .lexicon import cue, trigger_lemmas, trigger_phrases
 from .tree import Tree
@@ -92,9 +93,9 @@ def animate_accusative(tok: Token, words: Sequence[Token]) -> Token | None:
         if (
             tok.i < w.i <= tok.i + 7
             and w.pos_ in ("NOUN", "PROPN")
-            and w.morph.get("Case") in (["Acc"], ["Gen"])
+            and feature(w, "Case") in (["Acc"], ["Gen"])
         ):
-            return w if "Anim" in w.morph.get("Animacy") else None
+            return w if "Anim" in feature(w, "Animacy") else None
     return None
 
 
@@ -104,7 +105,7 @@ def _animate_object(tree: Tree, tok: Token, words: Sequence[Token], index: Entit
     objs = tree.children(tok, "obj")
     if objs:
         return any(
-            index.covering(o, "PERSON") or "Anim" in o.morph.get("Animacy") and o.lemma_ not in admitted
+            index.covering(o, "PERSON") or "Anim" in feature(o, "Animacy") and o.lemma_ not in admitted
             for o in objs
         )
     guest = animate_accusative(tok, words)
@@ -131,7 +132,7 @@ def _keep(trigger: Trigger, words: Sequence[Token], tree: Tree, index: EntityInd
         return False
     if lemma in _RECEPTION and _paperwork(tree, tok, words):
         return False
-    if lemma == "консультация" and tok.morph.get("Number") != ["Plur"]:
+    if lemma == "консультация" and feature(tok, "Number") != ["Plur"]:
         return False  # "консультация врача"; "консультации министерств" are talks
     if lemma in _SIGN and not (arg_lemmas & cue("agreement") or _near(words, tok, "agreement", 4)):
         return False
@@ -139,14 +140,14 @@ def _keep(trigger: Trigger, words: Sequence[Token], tree: Tree, index: EntityInd
         lemma in _DISCUSS
         and not any(tree.case(c) in ("с", "со") for c in tree.children(tok, "obl", "nmod"))
         and not any(
-            tree.children(s, "conj") or s.morph.get("Number") == ["Plur"] and s.pos_ != "PRON"
+            tree.children(s, "conj") or feature(s, "Number") == ["Plur"] and s.pos_ != "PRON"
             for s in tree.children(tok, "nsubj")
         )
     ):
         return False
     if lemma in _DISCUSS and any(s.lemma_ in _PART_OF for s in tree.children(tok, "nsubj")):
         return False  # "участники конгресса обсудят": a topic of the congress, not a meeting of its own
-    if lemma == "собраться" and tok.morph.get("VerbForm") != ["Fin"]:
+    if lemma == "собраться" and feature(tok, "VerbForm") != ["Fin"]:
         return False  # "призвал собраться на митинг"
     if lemma in _PLACE_ONLY and not any(
         tree.case(c) in ("в", "во", "на")
@@ -180,7 +181,7 @@ def _keep(trigger: Trigger, words: Sequence[Token], tree: Tree, index: EntityInd
         objs = tree.children(tok, "obj")
         if any(trigger_lemmas().get(o.lemma_) in GATHERINGS for o in objs):
             return False  # "посетит саммит" is the summit
-    if tok.pos_ == "NOUN" and tok.morph.get("Number") == ["Plur"] and lemma not in _PLURALIA:
+    if tok.pos_ == "NOUN" and feature(tok, "Number") == ["Plur"] and lemma not in _PLURALIA:
         counted = [
             c for c in tree.children(tok, "nummod", "nummod:gov", "amod") if c.pos_ == "NUM" or c.like_num
         ]
