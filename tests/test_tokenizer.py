@@ -8,7 +8,7 @@ import pytest
 import razdel
 import spacy
 
-from dipextract.razdel_tokens import word_spans
+from dipextract.razdel_tokens import sentence_starts, word_spans
 from dipextract.segments import doc_text, is_russian
 from dipextract.tokenizer import RazdelTokenizer
 
@@ -103,6 +103,38 @@ def test_word_spans_are_razdels_tokens_on_random_text() -> None:
     for _ in range(6000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
         assert word_spans(text) == [(t.start, t.stop) for t in razdel.tokenize(text)], text
+
+
+def test_sentence_starts_are_razdels_on_random_text() -> None:
+    rng = random.Random(1)
+    pieces = list("аБ гxZ1 2-—–_.,!?…:;()«»\"'%ΔП\n\t[]{}“”„") + [
+        "  ",
+        "...",
+        ":)",
+        "т.е.",
+        "г. ",
+        "Т. ",
+        "1.",
+        "2)",
+        "а)",
+        "Yahoo!",
+        ". А",
+        ". и",
+        "\u00a0",
+    ]
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        assert sentence_starts(text) == [s.start for s in razdel.sentenize(text)], text
+
+
+def test_sentence_starts_are_razdels_on_news() -> None:
+    text = (
+        "МОСКВА, 3 марта. Президент РФ В.В. Путин провёл переговоры с премьер-министром Индии. "
+        "Встреча прошла в т.ч. в узком составе (см. стр. 2). «Мы договорились», — сказал он. "
+        "1. Соглашение подписано. 2) Визит намечен на 2027 г. и т. д.; стороны довольны!"
+    )
+    assert sentence_starts(text) == [s.start for s in razdel.sentenize(text)]
+    assert len(sentence_starts(text)) > 3
 
 
 @pytest.mark.parametrize(

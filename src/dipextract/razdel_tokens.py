@@ -1,11 +1,13 @@
-"""razdel's tokens, found faster: the same (start, stop) spans as `razdel.tokenize`."""
+"""razdel's tokens and sentences, found faster: the same spans as `razdel.tokenize` and `razdel.sentenize`."""
 
 from __future__ import annotations
 
 import razdel
 from razdel.segmenters.punct import DASHES
+from razdel.segmenters.sentenize import SentSplit, SentSplitter
 from razdel.segmenters.tokenize import ATOM, Atom, TokenSplit
 
+_SENT_SPLITTER = SentSplitter()  # razdel's own pattern and window
 _LETTERS = frozenset({"RU", "LAT"})
 # the marks some rule of razdel's joins to a word: dashes ("Алма-Ата"), "_" and the "!" of "Yahoo!"
 _JOINABLE_MARKS = frozenset(DASHES) | {"_", "!"}
@@ -62,3 +64,39 @@ def word_spans(text: str) -> list[tuple[int, int]]:
 def words(text: str) -> list[str]:
     """The texts of `razdel.tokenize`'s tokens."""
     return [text[start:stop] for start, stop in word_spans(text)]
+
+
+def sentence_starts(text: str) -> list[int]:
+    """The start of each `razdel.sentenize` sentence, by razdel's own splitter and rules.
+
+    razdel builds a split object and runs its rules at every possible sentence end: every full stop,
+    quote, bracket and semicolon. A mark not followed by a space (or followed by nothing) is always joined
+    by its first two rules (`empty_side`, `no_space_prefix`); only the others go through the rules here,
+    with the same left, right and buffer texts: the same sentences, several times faster.
+    """
+    splitter, window = _SENT_SPLITTER, _SENT_SPLITTER.window
+    ends: list[int] = []
+    begin = 0  # where the sentence being built starts: razdel's `buffer` is text[begin:mark]
+    for match in splitter.re.finditer(text):
+        start, stop = match.span()
+        right = text[stop : stop + window]
+        if not right or not right[0].isspace():
+            continue
+        split = SentSplit(text[max(0, start - window) : start], match.group(1), right)
+        split.buffer = text[begin:start]
+        if razdel.sentenize.join(split):
+            continue
+        ends.append(stop)
+        begin = stop
+    # each sentence is its stretch of text stripped, found from the end of the one before (`find_substrings`)
+    starts, offset = [], 0
+    for a, b in zip([0, *ends], [*ends, len(text)], strict=True):
+        chunk = text[a:b]
+        stripped = chunk.strip()
+        if stripped:
+            start = a + len(chunk) - len(chunk.lstrip())
+            offset = start + len(stripped)
+        else:
+            start = offset
+        starts.append(start)
+    return starts

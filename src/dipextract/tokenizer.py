@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-import razdel
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import registry
@@ -13,6 +12,7 @@ from spacy.vocab import Vocab
 
 from .dates.lexicon import MONTH_RE
 from .morph import parse
+from .razdel_tokens import sentence_starts as razdel_sentence_starts
 from .razdel_tokens import word_spans
 from .segments import remember_text
 
@@ -61,7 +61,7 @@ class RazdelTokenizer:
         words: list[str] = []
         spaces: list[bool] = []
         starts: list[bool] = []
-        sentence_starts = {s.start for s in razdel.sentenize(text)} | _sentences_after_letters(text)
+        sentence_starts = set(razdel_sentence_starts(text)) | _sentences_after_letters(text)
         sentence_starts.update(m.end() for m in _DATELINE.finditer(text, 0, 400))
         position = 0
         for start, stop in word_spans(text):
