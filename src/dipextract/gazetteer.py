@@ -21,6 +21,7 @@ BUILD_COMMAND = "PYTHONPATH=src python scripts/build_gazetteers.py --index-only"
 TRUSTED_POPULATION = 500_000
 NEST_EXTENDED = True
 RESOLVED_CACHE_SIZE = 50_000  # (kind, span text) answers of Gazetteer.resolve kept per process
+WORD_CACHE_SIZE = 60_000  # words whose keys and name starts Gazetteer.find keeps
 KINDS = ("COUNTRY", "CITY", "REGION", "ORGANIZATION")
 # Same-length matches of different kinds: "Сингапур" the country beats the city; a region beats a same-named town.
 PRIORITY = {"COUNTRY": 0, "REGION": 1, "CITY": 2, "ORGANIZATION": 3}
@@ -252,6 +253,8 @@ class Gazetteer:
         self._adjectives: dict[str, Place] = {}
         self._by_name: dict[tuple[str, str], Place] = {}
         self._resolved: dict[tuple[str, str], Place | None] = {}  # resolve()'s answers, bounded
+        # word -> (its keys, whether a key starts an organisation's name, a place's name), bounded
+        self._words: dict[str, tuple[tuple[frozenset[str], frozenset[str]], bool, bool]] = {}
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -316,17 +319,20 @@ class Gazetteer:
         """All gazetteer mentions of a document, longest match first; places inside organisations are kept."""
         words = [text[s:e] for s, e in tokens]
         starts = set(sentence_starts) if sentence_starts else _guess_sentence_starts(words)
-        keys = [_token_keys(w) for w in words]
+        known = self._words
+        rows = [known.get(w) or self._word_row(w) for w in words]
+        keys = [row[0] for row in rows]
         glued = [i > 0 and not text[tokens[i - 1][1] : tokens[i][0]].strip() for i in range(len(tokens))]
         doc = _Doc(text, tokens, words, keys, glued, starts)
         hits: list[GazetteerHit] = []
         hyphenated = [i for i, word in enumerate(words) if "-" in word]  # where `_compound` may find parts
         for index in (self._orgs, self._places):
             names = index.keys()
-            # most words start no name (one set test each) and have no hyphen: the scan visits only the others
-            may_start = [i for i, (word_keys, _) in enumerate(keys) if not names.isdisjoint(word_keys)]
+            # most words start no name and have no hyphen: the scan visits only the others
             if index is self._places:
-                may_start = sorted(set(may_start).union(hyphenated))
+                may_start = sorted({i for i, row in enumerate(rows) if row[2]}.union(hyphenated))
+            else:
+                may_start = [i for i, row in enumerate(rows) if row[1]]
             i = 0
             for position in may_start:
                 if position < i:  # inside a name found before
@@ -349,6 +355,18 @@ class Gazetteer:
                 i = end_tok
         hits.sort(key=lambda h: (h.start, -h.end))
         return hits
+
+    def _word_row(self, word: str) -> tuple[tuple[frozenset[str], frozenset[str]], bool, bool]:
+        """A word's keys and whether one of them starts an organisation's or a place's name (kept)."""
+        keys = _token_keys(word)
+        if len(self._words) >= WORD_CACHE_SIZE:
+            self._words.clear()
+        row = self._words[word] = (
+            keys,
+            not self._orgs.keys().isdisjoint(keys[0]),
+            not self._places.keys().isdisjoint(keys[0]),
+        )
+        return row
 
     def _match_at(
         self,
