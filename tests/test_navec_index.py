@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
-from dipextract.navec_index import Lines, SortedIndex, Words
+from dipextract.navec_index import Lines, QuantizedVectors, SortedIndex, Words
 from dipextract.slovnet_models import navec
 
 
@@ -41,3 +42,14 @@ def test_navec_words_are_sorted_and_map_to_their_ids() -> None:
         assert vocab.word_ids.get(words[i]) == i
     assert words[vocab.word_ids["бишкек"]] == "бишкек"
     assert vocab.word_ids.get("бишкекщина") is None
+
+
+def test_quantized_vectors_decode_as_navec_does() -> None:
+    pq = navec().pq
+    decode = QuantizedVectors(pq.indexes, pq.codes)
+    ids = np.array([0, 1, 17, 12_345, len(pq.indexes) - 1])
+    expected = pq.codes[np.arange(pq.qdim), pq.indexes[ids]].reshape(len(ids), -1)
+    assert decode.dim == pq.dim == expected.shape[1]
+    assert np.array_equal(decode(ids), expected)
+    word = navec().vocab.word_ids["москва"]
+    assert np.array_equal(decode([word])[0], navec().get("москва"))

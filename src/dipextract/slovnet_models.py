@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from .navec_index import Lines, SortedIndex, Words
+from .navec_index import Lines, QuantizedVectors, SortedIndex, Words
 from .row_cache import RowCache
 
 BATCH_SIZE = 64
@@ -156,15 +156,13 @@ class FlatEncoder:
         self._words = infer.encoder.words_vocab
         self._shapes = infer.encoder.shapes_vocab
         net = infer.model
-        self._pq_indexes = net.emb.word.indexes.array
-        self._codes = net.emb.word.codes.array
-        self._qdims = np.arange(self._codes.shape[0])
+        self._navec = QuantizedVectors(net.emb.word.indexes.array, net.emb.word.codes.array)
         layers = net.encoder.layers
         for layer in layers:
             if layer.conv.padding != 1 or layer.conv.weight.shape[-1] != 3:
                 raise ValueError("the flat encoder expects kernel 3, padding 1")
         first = layers[0].conv.weight.array  # (filters, in, k)
-        navec_dim = self._codes.shape[0] * self._codes.shape[2]
+        navec_dim = self._navec.dim
         # (in, k*filters): column block j holds the filters applied to the word at offset j-1
         projection = np.ascontiguousarray(first.transpose(1, 2, 0).reshape(first.shape[1], -1))
         self._first_navec = projection[:navec_dim]
@@ -224,9 +222,7 @@ class FlatEncoder:
 
     def _project(self, ids: Sequence[int] | np.ndarray) -> np.ndarray:
         """The navec part of the first convolution for words given by navec id: (n, k*filters)."""
-        ids = np.asarray(ids, dtype=np.int64)
-        vectors = self._codes[self._qdims, self._pq_indexes[ids]].reshape(len(ids), -1)
-        return vectors @ self._first_navec
+        return self._navec(ids) @ self._first_navec
 
     def __call__(self, sentences: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
         """(encoded vectors of the flat sequence, the position of every sentence's first word in it)."""

@@ -9,6 +9,7 @@ from typing import Any
 
 import numpy as np
 
+from ..navec_index import QuantizedVectors
 from ..row_cache import RowCache
 
 LABELS: tuple[str, ...] = ("PERSON", "POST", "COUNTRY", "CITY", "REGION", "ORGANIZATION")
@@ -85,9 +86,7 @@ class NavecTable:
             navec = Navec.load(str(path or navec_path()))
         self.index: dict[str, int] = navec.vocab.word_ids
         self.unk: int = navec.vocab.unk_id
-        self.pq_indexes: np.ndarray = navec.pq.indexes
-        self.codes: np.ndarray = navec.pq.codes
-        self.qdims: np.ndarray = np.arange(navec.pq.qdim)
+        self._decode = QuantizedVectors(navec.pq.indexes, navec.pq.codes)
         self.dim: int = navec.pq.dim
 
     def ids(self, tokens: list[str]) -> list[int]:
@@ -103,9 +102,7 @@ class NavecTable:
 
     def vectors(self, ids: np.ndarray) -> np.ndarray:
         """Decode navec vectors for an array of ids (any shape) -> shape + (dim,)."""
-        flat = ids.reshape(-1)
-        parts = self.codes[self.qdims, self.pq_indexes[flat]]  # (n, qdim, dim/qdim)
-        return parts.reshape(ids.shape + (self.dim,)).astype(np.float32)
+        return self._decode(ids).reshape(ids.shape + (self.dim,)).astype(np.float32, copy=False)
 
 
 def viterbi(
