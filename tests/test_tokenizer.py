@@ -88,42 +88,24 @@ def test_word_spans_are_razdels_tokens(text: str) -> None:
     assert word_spans(text) == [(t.start, t.stop) for t in razdel.tokenize(text)]
 
 
+# characters and pieces that exercise razdel's rules: marks that join or split, abbreviations, initials
+_MARKS = list("аБ гxZ1 2-—–_.,/\\!?…:;()«»\"'%*ΔσП\n\t#$&+<=>@^`|~№‘’“”„[]{}‑−")
+_PIECES = ["  ", "...", "--", ":)", ";-)", "yahoo!", "Yahoo", "3.14", "т.е.", "г. ", "Т. ", "1.", "2)", "а)"]
+
+
+def _random_texts(seed: int, count: int, longest: int) -> list[str]:
+    rng = random.Random(seed)
+    pieces = _MARKS + _PIECES + [". А", ". и", "\u00a0"]
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(0, longest))) for _ in range(count)]
+
+
 def test_word_spans_are_razdels_tokens_on_random_text() -> None:
-    rng = random.Random(5)
-    pieces = list("аБ гxZ1 2-—–_.,/\\!?…:;()«»\"'%*ΔσП\n\t#$&+<=>@^`|~№‘’“”„[]{}‑−") + [
-        "  ",
-        "...",
-        "--",
-        ":)",
-        ";-)",
-        "yahoo!",
-        "Yahoo",
-        "3.14",
-    ]
-    for _ in range(6000):
-        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+    for text in _random_texts(5, 6000, 30):
         assert word_spans(text) == [(t.start, t.stop) for t in razdel.tokenize(text)], text
 
 
 def test_sentence_starts_are_razdels_on_random_text() -> None:
-    rng = random.Random(1)
-    pieces = list("аБ гxZ1 2-—–_.,!?…:;()«»\"'%ΔП\n\t[]{}“”„") + [
-        "  ",
-        "...",
-        ":)",
-        "т.е.",
-        "г. ",
-        "Т. ",
-        "1.",
-        "2)",
-        "а)",
-        "Yahoo!",
-        ". А",
-        ". и",
-        "\u00a0",
-    ]
-    for _ in range(4000):
-        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+    for text in _random_texts(1, 4000, 40):
         assert sentence_starts(text) == [s.start for s in razdel.sentenize(text)], text
 
 
