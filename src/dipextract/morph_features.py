@@ -28,8 +28,4 @@ def fields(key: int, strings: StringStore) -> dict[str, list[str]]:
 
 def feature(token: Token, field: str) -> list[str]:
     """`token.morph.get(field)`: the field's values, [] without it. The list is shared: do not change it."""
-    key = token.morph.key
-    found = _FIELDS.get(key)
-    if found is None:
-        found = fields(key, token.vocab.strings)
-    return found.get(field, _NONE)
+    return fields(token.morph.key, token.vocab.strings).get(field, _NONE)

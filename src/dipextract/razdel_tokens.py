@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import razdel
 from razdel.segmenters.punct import DASHES
-from razdel.segmenters.sentenize import SentSplit, SentSplitter
+from razdel.segmenters.sentenize import SentSplit
 from razdel.segmenters.tokenize import ATOM, Atom, TokenSplit
 
-_SENT_SPLITTER = SentSplitter()  # razdel's own pattern and window
 _LETTERS = frozenset({"RU", "LAT"})
 # the marks some rule of razdel's joins to a word: dashes ("Алма-Ата"), "_" and the "!" of "Yahoo!"
 _JOINABLE_MARKS = frozenset(DASHES) | {"_", "!"}
@@ -72,9 +71,10 @@ def sentence_starts(text: str) -> list[int]:
     razdel builds a split object and runs its rules at every possible sentence end: every full stop,
     quote, bracket and semicolon. A mark not followed by a space (or followed by nothing) is always joined
     by its first two rules (`empty_side`, `no_space_prefix`); only the others go through the rules here,
-    with the same left, right and buffer texts: the same sentences, several times faster.
+    with the same left, right and buffer texts: the same sentences in about a quarter less time.
     """
-    splitter, window = _SENT_SPLITTER, _SENT_SPLITTER.window
+    splitter = razdel.sentenize.split  # razdel's own pattern and window
+    window = splitter.window
     ends: list[int] = []
     begin = 0  # where the sentence being built starts: razdel's `buffer` is text[begin:mark]
     for match in splitter.re.finditer(text):
