@@ -526,3 +526,34 @@ def test_hyphened_word_about_the_holder_is_left_out_of_the_post(text: str, post:
     posts = [e for e in _by_type(doc, "POST") if e.holder is not None]
     assert [m.text for e in posts for m in e.mentions] == [post]  # as NEREL marks it
     assert [m.text for e in posts for m in e.holder_mentions] == [holder]
+
+
+def _country_mentions(doc: Document) -> list[str]:
+    return [m.text for e in _by_type(doc, "COUNTRY") for m in e.mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "nationality"),
+    [
+        ("Американский актёр Брэд Питт прилетел в Москву на премьеру фильма.", "Американский"),
+        ("Концерт открыл польский композитор Кшиштоф Пендерецкий.", "польский"),
+        ("Французская теннисистка вышла в финал турнира в Мадриде.", "Французская"),
+    ],
+)
+def test_country_adjective_of_a_private_persons_origin_is_no_country(text: str, nationality: str) -> None:
+    # NEREL's NATIONALITY ("американскому актёру"), outside the contract's types
+    doc = extract(text)
+    assert nationality not in _country_mentions(doc)
+    assert_contract(text, doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Российские власти ответили на заявление Вашингтона.", "Российские"),
+        ("Британский премьер Кир Стармер прибыл в Берлин.", "Британский"),
+        ("Украинские бойцы отошли на новые позиции.", "Украинские"),
+    ],
+)
+def test_country_adjective_of_the_state_stays_a_country(text: str, country: str) -> None:
+    assert country in _country_mentions(extract(text))

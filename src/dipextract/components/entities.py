@@ -33,6 +33,7 @@ from ..mentions import Mention
 from ..morph import parse
 from ..morph_features import feature
 from ..names import NameWord, first_names, normalize_person
+from ..nationalities import names_nationality
 from ..offsets import char_span, token_range
 from ..persons import cluster_persons
 from ..phrases import nominative_phrase
@@ -585,6 +586,10 @@ class EntityResolver:
         mentions = _join_persons(doc, mentions)
         tagged_posts = any(m.type == POST for m in mentions)
         mentions = self._merge_gazetteer(doc, mentions, hits)
+        # "американскому актёру": the adjective is his nationality, not the state (NEREL's NATIONALITY)
+        mentions = [
+            m for m in mentions if m.type != COUNTRY or not names_nationality(doc, m.token_start, m.token_end)
+        ]
         mentions = _with_region_posts(doc, mentions)
         mentions = _with_apposition_posts(doc, mentions)
         if self.rule_posts == "always" or (self.rule_posts == "fallback" and not tagged_posts):
