@@ -154,24 +154,27 @@ def served_wall_times(text: str, runs: int = 3) -> list[float]:
             server.wait(timeout=30)
 
 
-def interleaved_passes(texts: list[str], batch_size: int, chunk: int = 64) -> dict[str, float]:
-    """Both pipelines in one fresh process, taking turns every `chunk` articles, twice over the texts.
+def interleaved_passes(
+    texts: list[str], batch_size: int, chunk: int = 64, warm_up: list[str] | None = None, passes: int = 2
+) -> dict[str, float]:
+    """Both pipelines in one fresh process, taking turns every `chunk` articles, `passes` times over the texts.
 
     The sequential runs above time the two pipelines minutes apart, and this machine's speed drifts by up
     to ±10% over such spans (the same code's CPU time moved from 28 to 32 s within two hours), which moves
     a ratio as much as a round of work does. Taking turns puts both in the same minutes. Each pipeline
-    still meets every article once per pass, in the same order, after the same 10-article warm-up.
+    still meets every article once per pass, in the same order, after the same warm-up (by default the
+    first 10 articles; `warm_up` gives other articles, read untimed by both first).
     """
     from dipextract import api
 
     api.load()
     natasha = natasha_pipeline()
-    warm_up = texts[:10]
+    warm_up = texts[:10] if warm_up is None else warm_up
     list(api.extract_many(warm_up, batch_size=batch_size))
     for text in warm_up:
         natasha(text)
     times = dict.fromkeys(("ours", "ours_cpu", "theirs", "theirs_cpu", "ours_again", "theirs_again"), 0.0)
-    for suffix in ("", "_again"):
+    for suffix in ("", "_again")[:passes]:
         for start in range(0, len(texts), chunk):
             part = texts[start : start + chunk]
             wall, cpu = cpu_timed(lambda part=part: list(api.extract_many(part, batch_size=batch_size)))
@@ -184,18 +187,28 @@ def interleaved_passes(texts: list[str], batch_size: int, chunk: int = 64) -> di
     return times
 
 
-def run_interleaved(args: argparse.Namespace) -> dict[str, float]:
-    """`interleaved_passes` in a child process (neither pipeline's caches or memory from the runs above)."""
+def run_interleaved(args: argparse.Namespace, warm_with: list[Path] | None = None) -> dict[str, float]:
+    """`interleaved_passes` in a child process (neither pipeline's caches or memory from the runs above);
+    with `warm_with`, one pass after both have read those folders' articles."""
     import json
 
     command = [sys.executable, __file__, "--folder", str(args.folder), "--batch-size", str(args.batch_size)]
     if args.limit is not None:
         command += ["--limit", str(args.limit)]
+    for folder in warm_with or ():
+        command += ["--warm-with", str(folder)]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
     done = subprocess.run(
         command + ["--interleaved-only"], check=True, capture_output=True, text=True, env=env
     )
     return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def other_news(folder: Path) -> list[Path]:
+    """Article folders beside a NEREL split to warm up on: NEREL dev and FactRuEval dev, where present."""
+    corpora = folder.resolve().parent.parent
+    found = [folder.resolve().parent / "dev", corpora / "factrueval" / "devset"]
+    return [f for f in found if f.is_dir() and f != folder.resolve() and any(f.glob("*.txt"))]
 
 
 def main() -> None:
@@ -204,6 +217,13 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="first N articles (sorted by name)")
     parser.add_argument("--jobs", type=int, default=2, help="workers for the parallel run")
     parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument(
+        "--warm-with",
+        type=Path,
+        action="append",
+        help="folders of other articles both pipelines read first, for the 'after other news' row "
+        "(default: NEREL dev and FactRuEval dev beside the folder)",
+    )
     parser.add_argument("--interleaved-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
 
@@ -218,7 +238,11 @@ def main() -> None:
     if args.interleaved_only:
         import json
 
-        print(json.dumps(interleaved_passes(texts, args.batch_size)))
+        if args.warm_with:
+            others = [text for folder in args.warm_with for text in read_texts(folder, None)]
+            print(json.dumps(interleaved_passes(texts, args.batch_size, warm_up=others, passes=1)))
+        else:
+            print(json.dumps(interleaved_passes(texts, args.batch_size)))
         return
     n, chars = len(texts), sum(map(len, texts))
     print(f"{n} articles, {chars / n:.0f} characters on average, from {args.folder}", file=sys.stderr)
@@ -253,6 +277,10 @@ def main() -> None:
     cli_seconds = cli_wall_times(texts[0])
     served_seconds = served_wall_times(texts[0])
     turns = run_interleaved(args)
+    warm_with = args.warm_with if args.warm_with is not None else other_news(args.folder)
+    warmed = run_interleaved(args, warm_with) if warm_with else None
+    n_other = sum(len(list(folder.glob("*.txt"))) for folder in warm_with)
+    warm_names = ", ".join(f"{folder.parent.name}/{folder.name}" for folder in warm_with)
 
     rows = [
         (
@@ -277,6 +305,19 @@ def main() -> None:
             f"{turns['theirs'] / turns['ours']:.2f}×",
             f"a fresh process running both, alternating every 64 articles: {turns['ours']:.1f} s vs "
             f"{turns['theirs']:.1f} s (CPU time: {turns['theirs_cpu'] / turns['ours_cpu']:.2f}×)",
+        ),
+        *(
+            [
+                (
+                    "ratio, first pass after other news, taking turns",
+                    f"{warmed['theirs'] / warmed['ours']:.2f}×",
+                    f"both first read {n_other} other articles ({warm_names}), then "
+                    f"these, each for the first time: {warmed['ours']:.1f} s vs {warmed['theirs']:.1f} s "
+                    f"(CPU time: {warmed['theirs_cpu'] / warmed['ours_cpu']:.2f}×)",
+                )
+            ]
+            if warmed
+            else []
         ),
         (
             "ratio, second pass, taking turns",
