@@ -557,3 +557,12 @@ def test_country_adjective_of_a_private_persons_origin_is_no_country(text: str, 
 )
 def test_country_adjective_of_the_state_stays_a_country(text: str, country: str) -> None:
     assert country in _country_mentions(extract(text))
+
+
+def test_organisation_keeps_the_quote_it_opens_closed() -> None:
+    # NEREL train: 21 organisation names end on the closing quote, 10 before it; the tagger stops before it
+    text = "Об этом сообщила пресс-служба ОАО «Газпром» в понедельник."
+    doc = extract(text)
+    org = _entity(doc, "ORGANIZATION", "пресс-служба ОАО «Газпром»")
+    assert [text[m.start : m.end] for m in org.mentions] == ["пресс-служба ОАО «Газпром»"]
+    assert_contract(text, doc)

@@ -317,6 +317,16 @@ def _with_ordinal(doc: Doc, m: Mention) -> Mention:
     return dataclasses.replace(m, start=start.idx, text=doc_text(doc)[start.idx : m.end], token_start=start.i)
 
 
+def _with_closing_quote(doc: Doc, m: Mention) -> Mention:
+    """ "ЗАО «Медиа-Мост»": an organisation's name keeps the quote it opens closed (NEREL train: 21 names
+    end on the closing quote, 10 before it; the tagger stops before it)."""
+    if m.token_end >= len(doc) or doc[m.token_end].text != "»" or m.text.count("«") <= m.text.count("»"):
+        return m
+    quote = doc[m.token_end]
+    end = quote.idx + 1
+    return dataclasses.replace(m, end=end, text=doc_text(doc)[m.start : end], token_end=m.token_end + 1)
+
+
 def _cut_before(doc: Doc, m: Mention, i: int, *, punct: bool = False) -> Mention:
     """m ended before token i, with the spaces (and, if asked, punctuation) before that left out."""
     end = i
@@ -577,7 +587,9 @@ class EntityResolver:
         mentions = [
             self._post_core(doc, self._without_destination(doc, m)) if m.type == POST else m for m in mentions
         ]
-        mentions = [_with_ordinal(doc, m) if m.type == ORGANIZATION else m for m in mentions]
+        mentions = [
+            _with_closing_quote(doc, _with_ordinal(doc, m)) if m.type == ORGANIZATION else m for m in mentions
+        ]
         mentions = [_before_event_phrase(doc, m) if m.type in (POST, ORGANIZATION) else m for m in mentions]
         mentions = self._without_holder_names(doc, mentions)
         places = [(h.start, h.end) for h in hits if h.place.kind != ORGANIZATION]
