@@ -320,9 +320,11 @@ def _with_ordinal(doc: Doc, m: Mention) -> Mention:
 def _with_closing_quote(doc: Doc, m: Mention) -> Mention:
     """ "ЗАО «Медиа-Мост»": an organisation's name keeps the quote it opens closed (NEREL train: 21 names
     end on the closing quote, 10 before it; the tagger stops before it)."""
-    if m.token_end >= len(doc) or doc[m.token_end].text != "»" or m.text.count("«") <= m.text.count("»"):
+    if m.token_end >= len(doc) or m.text.count("«") <= m.text.count("»"):
         return m
     quote = doc[m.token_end]
+    if quote.text != "»" or quote.idx != m.end:
+        return m
     end = quote.idx + 1
     return dataclasses.replace(m, end=end, text=doc_text(doc)[m.start : end], token_end=m.token_end + 1)
 
