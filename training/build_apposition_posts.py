@@ -21,8 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from dipextract.api import load
-from dipextract.evaluate.brat import load_brat
+from tagged_docs import tagged_train_docs
+
 from dipextract.posts import post_heads
 
 OUT = ROOT / "src" / "dipextract" / "data" / "apposition_posts.txt"
@@ -37,13 +37,9 @@ def main() -> None:
     parser.add_argument("--min-share", type=float, default=0.8)
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
-    nlp = load()
     seen: Counter[str] = Counter()
     posts: Counter[str] = Counter()
-    for gold in load_brat(args.corpus / "train"):
-        doc = nlp.make_doc(gold.text)
-        with nlp.select_pipes(enable=["dipextract_morphology"]):
-            doc = nlp(doc)
+    for gold, doc in tagged_train_docs(args.corpus):
         single = {e.span for e in gold.of_type("PROFESSION")}
         by_char = {t.idx: t for t in doc}
         for start in {e.span[0] for e in gold.of_type("PERSON")}:

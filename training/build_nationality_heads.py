@@ -20,8 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from dipextract.api import load
-from dipextract.evaluate.brat import load_brat
+from tagged_docs import tagged_train_docs
+
 from dipextract.morph import parse
 from dipextract.nationalities import adjective_head
 
@@ -46,13 +46,9 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=Path("../shared/corpora/nerel"))
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
-    nlp = load()
     nationality: Counter[str] = Counter()
     country: Counter[str] = Counter()
-    for gold in load_brat(args.corpus / "train"):
-        doc = nlp.make_doc(gold.text)
-        with nlp.select_pipes(enable=["dipextract_morphology"]):
-            doc = nlp(doc)
+    for gold, doc in tagged_train_docs(args.corpus):
         starts = {t.idx: t.i for t in doc}
         ends = {t.idx + len(t.text): t.i + 1 for t in doc}
         for entity in gold.of_type("COUNTRY", "NATIONALITY"):
