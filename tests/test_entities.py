@@ -566,3 +566,38 @@ def test_organisation_keeps_the_quote_it_opens_closed() -> None:
     org = _entity(doc, "ORGANIZATION", "пресс-служба ОАО «Газпром»")
     assert [text[m.start : m.end] for m in org.mentions] == ["пресс-служба ОАО «Газпром»"]
     assert_contract(text, doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "mentions"),
+    [
+        (
+            "Коммунистическая партия Российской Федерации провела съезд в Москве. Лидер КПРФ Геннадий Зюганов "
+            "выступил с докладом.",
+            "Коммунистическая партия Российской Федерации",
+            ["Коммунистическая партия Российской Федерации", "КПРФ"],
+        ),
+        (
+            "Национальная хоккейная лига объявила расписание. Матчи НХЛ начнутся в октябре.",
+            "Национальная хоккейная лига",
+            ["Национальная хоккейная лига", "НХЛ"],
+        ),
+    ],
+)
+def test_an_abbreviation_is_the_organisation_whose_initials_it_is(
+    text: str, name: str, mentions: list[str]
+) -> None:
+    doc = extract(text)
+    org = _entity(doc, "ORGANIZATION", name)
+    assert [text[m.start : m.end] for m in org.mentions] == mentions
+    assert len(_by_type(doc, "ORGANIZATION")) == 1
+    assert_contract(text, doc)
+
+
+def test_initials_leave_function_words_out() -> None:
+    from dipextract.components.entities import _initials
+
+    assert _initials("Совет Федерации") == "СФ"
+    assert _initials("Министерство иностранных дел") == "МИД"
+    assert _initials("Движение против нелегальной иммиграции") == "ДПНИ"
+    assert _initials("Совет национальной безопасности и обороны") == "СНБО"

@@ -529,6 +529,38 @@ def _join_persons(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if id(m) not in drop] + joined
 
 
+_ABBREVIATION = re.compile(r"[А-ЯЁ]{2,6}")
+_NOT_IN_ABBREVIATIONS = frozenset(
+    {"и", "по", "при", "в", "во", "на", "для", "о", "об", "с", "со", "за", "к", "от", "из"}
+)
+
+
+def _initials(name: str) -> str:
+    """ "Совет Федерации" -> "СФ", "Министерство иностранных дел" -> "МИД" (function words left out)."""
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in _NOT_IN_ABBREVIATIONS]
+    return "".join(w[0] for w in words).upper().replace("Ё", "Е")
+
+
+def _abbreviations_joined(entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """An organisation named by an abbreviation joins the one organisation of the article whose name's
+    initials it is ("СФ" after "Совет Федерации"), when the gazetteer has not made them one already."""
+    organisations = [e for e in entities if e["type"] == ORGANIZATION]
+    joined: set[int] = set()
+    for e in organisations:
+        if not _ABBREVIATION.fullmatch(e["name"]):
+            continue
+        abbreviation = e["name"].replace("Ё", "Е")
+        hosts = [
+            f
+            for f in organisations
+            if f is not e and id(f) not in joined and _initials(f["name"]) == abbreviation
+        ]
+        if len(hosts) == 1 and not _ABBREVIATION.fullmatch(hosts[0]["name"]):
+            hosts[0]["mentions"].extend(e["mentions"])
+            joined.add(id(e))
+    return [e for e in entities if id(e) not in joined]
+
+
 def _russian_words(doc: Doc) -> tuple[list[tuple[int, int]], set[int]]:
     """Character offsets of the words of the Russian sentences, and which of them (by position in that
     list) start a sentence; read from token arrays (no Token objects for every word)."""
@@ -976,6 +1008,7 @@ class EntityResolver:
             entity["mentions"].append(m)
             if m.type == POST:
                 entity["holder_mentions"].append(next(iter(holders[id(m)]), None))
+        entities = _abbreviations_joined(entities)
         entities.sort(key=lambda e: min(m.start for m in e["mentions"]))
         for i, entity in enumerate(entities, 1):
             entity["id"] = f"e{i}"
