@@ -601,3 +601,15 @@ def test_initials_leave_function_words_out() -> None:
     assert _initials("Министерство иностранных дел") == "МИД"
     assert _initials("Движение против нелегальной иммиграции") == "ДПНИ"
     assert _initials("Совет национальной безопасности и обороны") == "СНБО"
+
+
+def test_organisation_named_as_the_text_capitalises_it_inside_a_sentence() -> None:
+    text = (
+        "После переговоров либерально-демократическая партия одобрила соглашение. "
+        "Консерваторы сформируют коалицию с Либерально-демократической партией."
+    )
+    org = _entity(extract(text), "ORGANIZATION", "Либерально-демократическая партия")
+    assert [text[m.start : m.end] for m in org.mentions] == [
+        "либерально-демократическая партия",
+        "Либерально-демократической партией",
+    ]

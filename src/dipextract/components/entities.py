@@ -561,6 +561,17 @@ def _abbreviations_joined(entities: list[dict[str, Any]]) -> list[dict[str, Any]
     return [e for e in entities if id(e) not in joined]
 
 
+def _capitalised_name(doc: Doc, name: str, mentions: list[Mention]) -> str:
+    """ "либерально-демократическая партия" is named as the text capitalises it elsewhere, "с
+    Либерально-демократической партией" (a capital at a sentence's start proves nothing)."""
+    if not name[:1].islower():
+        return name
+    for m in mentions:
+        if m.name[:1].isupper() and m.name.lower() == name.lower() and not doc[m.token_start].is_sent_start:
+            return m.name
+    return name
+
+
 def _russian_words(doc: Doc) -> tuple[list[tuple[int, int]], set[int]]:
     """Character offsets of the words of the Russian sentences, and which of them (by position in that
     list) start a sentence; read from token arrays (no Token objects for every word)."""
@@ -1009,6 +1020,9 @@ class EntityResolver:
             if m.type == POST:
                 entity["holder_mentions"].append(next(iter(holders[id(m)]), None))
         entities = _abbreviations_joined(entities)
+        for entity in entities:
+            if entity["type"] == ORGANIZATION:
+                entity["name"] = _capitalised_name(doc, entity["name"], entity["mentions"])
         entities.sort(key=lambda e: min(m.start for m in e["mentions"]))
         for i, entity in enumerate(entities, 1):
             entity["id"] = f"e{i}"
