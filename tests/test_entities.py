@@ -613,3 +613,12 @@ def test_organisation_named_as_the_text_capitalises_it_inside_a_sentence() -> No
         "либерально-демократическая партия",
         "Либерально-демократической партией",
     ]
+
+
+def test_post_holds_the_organisation_whose_closing_quote_it_leaves_out() -> None:
+    # NEREL: the post "Глава ОАО «Газпром" without the quote, the organisation "ОАО «Газпром»" with it
+    doc = extract("Глава ОАО «Газпром» Алексей Миллер заявил о росте поставок.")
+    post = _entity(doc, "POST", "Глава ОАО «Газпром»")
+    org = _entity(doc, "ORGANIZATION", "ОАО «Газпром»")
+    assert post.organization == org.id
+    assert post.holder == _entity(doc, "PERSON", "Алексей Миллер").id

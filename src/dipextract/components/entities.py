@@ -1071,6 +1071,9 @@ class EntityResolver:
             )
         for post in (e for e in entities if e["type"] == POST):
             for pm in post["mentions"]:
+                # "глава ОАО «Газпром" leaves the closing quote out (NEREL), the organisation keeps it
+                if text[pm.end : pm.end + 1] == "»" and pm.text.count("«") > pm.text.count("»"):
+                    pm = dataclasses.replace(pm, end=pm.end + 1)
                 for m, e in inner.within(pm):
                     if (pm.start, pm.end) != (m.start, m.end):
                         if e["type"] == COUNTRY and post["country"] is None:
