@@ -1,4 +1,4 @@
-"""One entity per person per document: full names, surnames alone and initials merged."""
+"""One entity per person per document: full names, surnames alone, initials and mentions written alike merged."""
 
 from __future__ import annotations
 
