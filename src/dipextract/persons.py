@@ -130,7 +130,7 @@ def cluster_persons(
                 if _same_surname(p.last, m.last) and _compatible_first(p.first, m.first)
             ),
             None,
-        ) or next((p for p in reversed(people) if p.written(m)), None)
+        )
         if match:
             match.add(m)
         else:
@@ -140,8 +140,6 @@ def cluster_persons(
         candidates = [p for p in people if _same_surname(p.last, surname)]
         if not candidates and m.first and not m.last:
             candidates = [p for p in people if _key(p.first) == _key(m.first)]
-        if not candidates:
-            candidates = [p for p in people if p.written(m)]
         if candidates:
             # the person last named before this mention, else the first one named after it
             before = [p for p in candidates if min(x.start for x in p.mentions) < m.start]

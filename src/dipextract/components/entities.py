@@ -317,16 +317,18 @@ def _with_ordinal(doc: Doc, m: Mention) -> Mention:
     return dataclasses.replace(m, start=start.idx, text=doc_text(doc)[start.idx : m.end], token_start=start.i)
 
 
+def _quote_closes_after(text: str, m: Mention) -> bool:
+    """m opens a « it leaves out, and the » closing it follows at once ("глава ОАО «Газпром»")."""
+    return text[m.end : m.end + 1] == "»" and m.text.count("«") > m.text.count("»")
+
+
 def _with_closing_quote(doc: Doc, m: Mention) -> Mention:
     """ "ЗАО «Медиа-Мост»": an organisation's name keeps the quote it opens closed (NEREL train: 21 names
     end on the closing quote, 10 before it; the tagger stops before it)."""
-    if m.token_end >= len(doc) or m.text.count("«") <= m.text.count("»"):
+    text = doc_text(doc)
+    if m.token_end >= len(doc) or doc[m.token_end].idx != m.end or not _quote_closes_after(text, m):
         return m
-    quote = doc[m.token_end]
-    if quote.text != "»" or quote.idx != m.end:
-        return m
-    end = quote.idx + 1
-    return dataclasses.replace(m, end=end, text=doc_text(doc)[m.start : end], token_end=m.token_end + 1)
+    return dataclasses.replace(m, end=m.end + 1, text=text[m.start : m.end + 1], token_end=m.token_end + 1)
 
 
 def _cut_before(doc: Doc, m: Mention, i: int, *, punct: bool = False) -> Mention:
@@ -545,17 +547,14 @@ def _abbreviations_joined(entities: list[dict[str, Any]]) -> list[dict[str, Any]
     """An organisation named by an abbreviation joins the one organisation of the article whose name's
     initials it is ("СФ" after "Совет Федерации"), when the gazetteer has not made them one already."""
     organisations = [e for e in entities if e["type"] == ORGANIZATION]
+    initials = {id(f): _initials(f["name"]) for f in organisations}  # an abbreviation's own is one letter
     joined: set[int] = set()
     for e in organisations:
         if not _ABBREVIATION.fullmatch(e["name"]):
             continue
         abbreviation = e["name"].replace("Ё", "Е")
-        hosts = [
-            f
-            for f in organisations
-            if f is not e and id(f) not in joined and _initials(f["name"]) == abbreviation
-        ]
-        if len(hosts) == 1 and not _ABBREVIATION.fullmatch(hosts[0]["name"]):
+        hosts = [f for f in organisations if id(f) not in joined and initials[id(f)] == abbreviation]
+        if len(hosts) == 1:
             hosts[0]["mentions"].extend(e["mentions"])
             joined.add(id(e))
     return [e for e in entities if id(e) not in joined]
@@ -1072,7 +1071,7 @@ class EntityResolver:
         for post in (e for e in entities if e["type"] == POST):
             for pm in post["mentions"]:
                 # "глава ОАО «Газпром" leaves the closing quote out (NEREL), the organisation keeps it
-                if text[pm.end : pm.end + 1] == "»" and pm.text.count("«") > pm.text.count("»"):
+                if _quote_closes_after(text, pm):
                     pm = dataclasses.replace(pm, end=pm.end + 1)
                 for m, e in inner.within(pm):
                     if (pm.start, pm.end) != (m.start, m.end):
