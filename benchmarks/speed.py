@@ -238,11 +238,9 @@ def main() -> None:
     if args.interleaved_only:
         import json
 
-        if args.warm_with:
-            others = [text for folder in args.warm_with for text in read_texts(folder, None)]
-            print(json.dumps(interleaved_passes(texts, args.batch_size, warm_up=others, passes=1)))
-        else:
-            print(json.dumps(interleaved_passes(texts, args.batch_size)))
+        others = [text for folder in args.warm_with or () for text in read_texts(folder, None)]
+        passes = 1 if others else 2  # after other news, the first pass is the row
+        print(json.dumps(interleaved_passes(texts, args.batch_size, warm_up=others or None, passes=passes)))
         return
     n, chars = len(texts), sum(map(len, texts))
     print(f"{n} articles, {chars / n:.0f} characters on average, from {args.folder}", file=sys.stderr)
@@ -279,8 +277,19 @@ def main() -> None:
     turns = run_interleaved(args)
     warm_with = args.warm_with if args.warm_with is not None else other_news(args.folder)
     warmed = run_interleaved(args, warm_with) if warm_with else None
-    n_other = sum(len(list(folder.glob("*.txt"))) for folder in warm_with)
-    warm_names = ", ".join(f"{folder.parent.name}/{folder.name}" for folder in warm_with)
+    warmed_rows = []
+    if warmed:
+        n_other = sum(len(list(folder.glob("*.txt"))) for folder in warm_with)
+        warm_names = ", ".join(f"{folder.parent.name}/{folder.name}" for folder in warm_with)
+        warmed_rows.append(
+            (
+                "ratio, first pass after other news, taking turns",
+                f"{warmed['theirs'] / warmed['ours']:.2f}×",
+                f"both first read {n_other} other articles ({warm_names}), then these, each for the first "
+                f"time: {warmed['ours']:.1f} s vs {warmed['theirs']:.1f} s "
+                f"(CPU time: {warmed['theirs_cpu'] / warmed['ours_cpu']:.2f}×)",
+            )
+        )
 
     rows = [
         (
@@ -306,19 +315,7 @@ def main() -> None:
             f"a fresh process running both, alternating every 64 articles: {turns['ours']:.1f} s vs "
             f"{turns['theirs']:.1f} s (CPU time: {turns['theirs_cpu'] / turns['ours_cpu']:.2f}×)",
         ),
-        *(
-            [
-                (
-                    "ratio, first pass after other news, taking turns",
-                    f"{warmed['theirs'] / warmed['ours']:.2f}×",
-                    f"both first read {n_other} other articles ({warm_names}), then "
-                    f"these, each for the first time: {warmed['ours']:.1f} s vs {warmed['theirs']:.1f} s "
-                    f"(CPU time: {warmed['theirs_cpu'] / warmed['ours_cpu']:.2f}×)",
-                )
-            ]
-            if warmed
-            else []
-        ),
+        *warmed_rows,
         (
             "ratio, second pass, taking turns",
             f"{turns['theirs_again'] / turns['ours_again']:.2f}×",
