@@ -38,6 +38,12 @@ def load_lines(name: str) -> frozenset[str]:
 
 
 @functools.cache
+def document_heads() -> frozenset[str]:
+    """Lemmas that head a document's name ("соглашение", "программа"), never an organisation's."""
+    return load_lines("document_heads.txt")
+
+
+@functools.cache
 def post_heads() -> frozenset[str]:
     return load_lines("post_heads.txt")
 

@@ -37,7 +37,15 @@ from ..nationalities import names_nationality
 from ..offsets import char_span, token_range
 from ..persons import cluster_persons
 from ..phrases import nominative_phrase
-from ..posts import apposition_posts, find_posts, national_posts, post_descriptors, post_heads, region_nouns
+from ..posts import (
+    apposition_posts,
+    document_heads,
+    find_posts,
+    national_posts,
+    post_descriptors,
+    post_heads,
+    region_nouns,
+)
 from ..segments import doc_text, is_russian, sentence_indices
 
 for _name, _default in (("published", None), ("entities", None)):
@@ -260,6 +268,15 @@ class _TokenCover:
 
     def mentions(self) -> list[Mention]:
         return list(self._all.values())
+
+
+_UN_BODY = re.compile(r"\bООН\b|Объедин[её]нных\s+Наций")
+
+
+def _names_document(span: Span) -> bool:
+    """Does the span name a document ("Соглашение о ...", "Программу сотрудничества ...") rather than a body?"""
+    first = next((t for t in span if t.is_alpha), None)
+    return first is not None and first.lemma_.lower() in document_heads() and not _UN_BODY.search(span.text)
 
 
 def _titled(text: str) -> str:
@@ -838,6 +855,8 @@ class EntityResolver:
         if not text or not any(ch.isalpha() for ch in text):
             return None
         label = span.label_
+        if label == ORGANIZATION and _names_document(span):
+            return None  # "Программа сотрудничества между министерствами": a document the parties sign
         if label in _PLACE_TYPES and not _RUSSIAN_OR_LATIN.search(text):
             return None  # a place in Russian news is written in Cyrillic or Latin letters, not "聯字頭"
         if text.isupper() and len(text) > 3 and label in (ORGANIZATION, *_PLACE_TYPES):

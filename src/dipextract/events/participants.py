@@ -151,8 +151,8 @@ def _verb_participants(
         if rel.startswith("obl") or rel.startswith("nmod"):
             if tree.case(c) in ("у",) and not _animate(c, index):
                 continue  # "собрались у посольства": a place, not a host
-            if tree.case(c) in _PARTNER_CASES:
-                agents += _resolve(tree, index, c, found)
+            if tree.case(c) in _PARTNER_CASES or (rel == "obl:agent" and tok.lemma_ in _OBJECT_PARTNER):
+                agents += _resolve(tree, index, c, found)  # "с послом"; "был принят Президентом"
         elif rel == "obj" and tok.lemma_ in _OBJECT_PARTNER:
             agents += _resolve(tree, index, c, found)
     if tok.lemma_ in _OBJECT_PARTNER and not tree.children(tok, "obj"):

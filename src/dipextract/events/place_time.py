@@ -37,6 +37,14 @@ def _scope(tok: Token, tree: Tree) -> list[Token]:
     rel = tree.rel(tok)
     if (
         head is not None
+        and head.pos_ == "NOUN"
+        and head.lemma_ in cue("linker")
+        and tok.pos_ in ("NOUN", "PROPN")
+    ):
+        # "в июне примет участие в Форуме", "в ходе визита": the clause of the linking noun is the event's
+        head, rel = tree.head(head), tree.rel(head)
+    if (
+        head is not None
         and head.pos_ in ("VERB", "AUX", "ADJ")
         and (rel.startswith("nsubj") or rel.startswith("obl") or rel == "obj" or rel == "xcomp")
     ):
@@ -183,6 +191,27 @@ def _lone_city(tok: Token, tree: Tree, index: EntityIndex, words: Sequence[Token
     return found if len(found) == 1 else []
 
 
+_NAME_POS = frozenset({"NOUN", "PROPN", "ADJ", "CCONJ", "NUM"})
+
+
+def _city_after_name(tok: Token, index: EntityIndex, words: Sequence[Token]) -> list[tuple[Ref, Token]]:
+    """ "в Форуме регионов Беларуси и России в Гродно": "в" and a city right after the event noun's name, which
+    a parser slip hung on another word; only nouns and adjectives between the trigger and "в"."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return []
+    doc = tok.doc
+    k, last = tok.i + 1, min(len(doc), tok.i + 9)
+    while k < last and doc[k].pos_ in _NAME_POS and doc[k].lower_ not in ("в", "во"):
+        k += 1
+    if k + 1 >= len(doc) or doc[k].lower_ not in ("в", "во"):
+        return []
+    return [
+        (r, doc[k])
+        for r in index.within(words, CITY)
+        if r.start == k + 1 and not _inside_other(r, index, (POST, ORGANIZATION, PERSON))
+    ][:1]
+
+
 def _place_of_other_event(ref: Ref, tok: Token, tree: Tree) -> bool:
     """ "обсудили договорённости, достигнутые в ходе визита Токаева в Анкару": the city is the visit's."""
     doc = tok.doc
@@ -223,7 +252,11 @@ def find_location(
     tok: Token, words: Sequence[Token], tree: Tree, index: EntityIndex
 ) -> dict[str, str | None] | None:
     """{city, country, text}: the stated place; the country falls back to the city's when the text names it."""
-    args = _place_args(tok, tree, index, words) or _lone_city(tok, tree, index, words)
+    args = (
+        _place_args(tok, tree, index, words)
+        or _lone_city(tok, tree, index, words)
+        or _city_after_name(tok, index, words)
+    )
     if not args:
         return _landmark_city(tok, tree, index) or _where_city(tok, tree, index)
     cities = [r for r, _ in args if r.type == CITY]
@@ -297,6 +330,8 @@ def find_when(
     if dated:  # "на декабрьском заседании", "субботнюю поездку": the adjective is the event's own time
         return {"text": dated[0].text, "value": None}
     dates = index.within(words, DATE)
+    if dates and tree.parsed(tok):  # "подписали Программу ... на 2027–2028 годы": the document's term
+        dates = [d for d in dates if not (tok.doc[d.start].lower_ == "на" and _dates_a_noun(d, tok, tree))]
     if not dates:
         return _clock_time(tok, words, tree)
     chosen: Ref | None = None
@@ -312,7 +347,9 @@ def find_when(
             }
             # "заседания, прошедшего в среду", "состоявшегося в пятницу визита": the participle dates its noun
             area.add(anchor.i)
-            chosen = next((d for d in dates if any(i in area for i in range(d.start, d.end))), None)
+            # of two dates hung on one verb, the nearer ("в феврале пройдёт заседание, а в июне примет участие")
+            inside = [d for d in dates if any(i in area for i in range(d.start, d.end))]
+            chosen = min(inside, key=lambda d: abs(d.start - anchor.i)) if inside else None
             if chosen:
                 break
         if (

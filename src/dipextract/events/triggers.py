@@ -100,8 +100,15 @@ def animate_accusative(tok: Token, words: Sequence[Token]) -> Token | None:
 
 
 def _animate_object(tree: Tree, tok: Token, words: Sequence[Token], index: EntityIndex) -> bool:
-    """A guest received: an animate object that is not someone admitted ("принял новых членов")."""
+    """A guest received: an animate object that is not someone admitted ("принял новых членов"), or in the
+    passive an animate subject received by someone ("министр был принят Президентом")."""
     admitted = cue("admission")
+    if "Pass" in feature(tok, "Voice"):
+        return any(
+            (index.covering(s, "PERSON", "POST") or "Anim" in feature(s, "Animacy"))
+            and s.lemma_ not in admitted
+            for s in tree.children(tok, "nsubj:pass")
+        ) and bool(tree.children(tok, "obl:agent"))
     objs = tree.children(tok, "obj")
     if objs:
         return any(
