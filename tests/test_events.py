@@ -604,3 +604,98 @@ def test_a_where_clause_borrows_the_subject_of_the_clause_above() -> None:
     )
     talks = next(e for e in events if e.type == "meeting")
     assert _surnames(talks) == {"Жапаров", "Цзиньпин"}
+
+
+# ---------------------------------------------------------------- diplomatic news written for the tenth session
+
+
+def test_a_guest_received_in_the_passive_meets_the_host() -> None:
+    events, _ = _events(
+        "В тот же день министр иностранных дел Турции Хакан Фидан был принят Президентом Республики "
+        "Узбекистан Шавкатом Мирзиёевым."
+    )
+    (meeting,) = events
+    assert (meeting.type, meeting.status) == ("meeting", "held")
+    assert _surnames(meeting) == {"Фидан", "Мирзиёев"}
+
+
+def test_a_law_passed_in_the_passive_is_no_meeting() -> None:
+    events, _ = _events("Закон о бюджете был принят Верховной радой Украины во втором чтении.")
+    assert events == []
+
+
+def test_the_sides_agree_on_talks_of_their_own() -> None:
+    events, ents = _events(
+        "Министр иностранных дел Узбекистана Бахтиёр Саидов провёл переговоры с министром иностранных дел "
+        "Турции Хаканом Фиданом. Кроме того, министры договорились провести очередной раунд политических "
+        "консультаций между внешнеполитическими ведомствами двух стран в декабре текущего года в Стамбуле.",
+        published=dt.date(2026, 11, 18),
+    )
+    planned = [e for e in events if e.status == "planned"]
+    assert len(planned) == 1
+    (consultations,) = planned
+    assert consultations.trigger.text == "консультаций"
+    assert _surnames(consultations) == {"Саидов", "Фидан"}
+    assert consultations.location is not None and ents[consultations.location.city].name == "Стамбул"
+    assert consultations.when is not None and consultations.when.value == "2026-12"
+
+
+def test_a_signed_programme_is_a_signing_and_its_term_is_not_the_date() -> None:
+    events, ents = _events(
+        "По итогам переговоров Бахтиёр Саидов и Хакан Фидан подписали Программу сотрудничества между "
+        "министерствами иностранных дел на 2027–2028 годы."
+    )
+    signing = next(e for e in events if e.type == "signing")
+    assert _surnames(signing) == {"Саидов", "Фидан"}
+    assert signing.when is None
+    # the programme is a document, no organisation taking part
+    assert not any(e.type == "ORGANIZATION" and e.name.startswith("Программ") for e in ents.values())
+
+
+def test_more_people_at_the_meeting_join_it() -> None:
+    events, _ = _events(
+        "Председатель Совета Министров Беларуси Александр Турчин встретился с губернатором Нижегородской "
+        "области Глебом Никитиным. Глава правительства отметил рост товарооборота. Во встрече также приняли "
+        "участие посол России в Беларуси Борис Грызлов и министр промышленности Беларуси Александр Ефимов."
+    )
+    (meeting,) = events
+    assert _surnames(meeting) == {"Турчин", "Никитин", "Грызлов", "Ефимов"}
+
+
+def test_a_forum_taken_part_in_gets_its_clauses_date_and_the_city_after_its_name() -> None:
+    events, ents = _events(
+        "Глеб Никитин сообщил, что в феврале в Нижнем Новгороде пройдёт заседание рабочей группы по "
+        "машиностроению, а в июне делегация области примет участие в Форуме регионов Беларуси и России в "
+        "Гродно.",
+        published=dt.date(2026, 12, 3),
+    )
+    (forum,) = [e for e in events if e.type == "forum"]
+    assert forum.status == "planned"
+    assert forum.when is not None and forum.when.text == "в июне"
+    assert forum.location is not None and ents[forum.location.city].name == "Гродно"
+
+
+def test_a_visit_announced_by_its_visitor() -> None:
+    events, ents = _events(
+        "Президент Азербайджана Ильхам Алиев подтвердил, что посетит Казахстан с государственным визитом "
+        "в начале 2027 года.",
+        published=dt.date(2026, 11, 25),
+    )
+    (visit,) = events
+    assert (visit.type, visit.status) == ("visit", "planned")
+    assert [p.name for p in visit.participants] == ["Ильхам Алиев"]  # Kazakhstan is the place, not a guest
+    assert visit.location is not None and ents[visit.location.country].name == "Казахстан"
+
+
+def test_a_date_of_another_sitting_does_not_date_the_call() -> None:
+    events, _ = _events(
+        "Касым-Жомарт Токаев провёл телефонный разговор с Ильхамом Алиевым. Главы государств обсудили "
+        "подготовку к заседанию Высшего межгосударственного совета, запланированному на весну следующего "
+        "года в Баку.",
+        published=dt.date(2026, 11, 25),
+    )
+    call = next(e for e in events if e.type == "talks")
+    assert call.when is None
+    session = next(e for e in events if e.type == "session")
+    assert session.when is not None and session.when.value == "2027-03-01/2027-05-31"
+    assert [p.name for p in session.participants] == ["Высший межгосударственный совет"]

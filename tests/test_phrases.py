@@ -28,3 +28,13 @@ def test_the_same_phrase_in_two_cases_is_one_name() -> None:
         "Министр иностранных дел Республики Узбекистан",
     }
     assert {e.name for e in posts} == {"Министр иностранных дел Республики Узбекистан"}
+
+
+def test_a_superlative_keeps_its_own_stem() -> None:
+    """pymorphy3 files "высший" and "лучший" under "высокий" and "хороший"; the nominative stays "Высший"."""
+    names = {
+        e.name
+        for e in extract("Заседание Высшего Евразийского экономического совета прошло в Минске.").entities
+        if e.type == "ORGANIZATION"
+    }
+    assert "Высший Евразийский экономический совет" in names

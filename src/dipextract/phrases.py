@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from spacy.tokens import Token
 
@@ -52,10 +52,28 @@ def _inflected(
             continue
         if p.tag.number and p.tag.number != number and "Pltm" not in p.tag and "Sgtm" not in p.tag:
             continue
-        form = p.inflect(set(grammemes) | ({number} if number == "plur" or p.tag.number else set()))
+        wanted = set(grammemes) | ({number} if number == "plur" or p.tag.number else set())
+        form = p.inflect(wanted)
+        if form is not None and "Supr" in p.tag:
+            form = _same_stem(p, word, wanted) or form
         if form is not None:
             return _restore_shape(form.word, word)
     return word
+
+
+def _same_stem(parsed: Any, word: str, wanted: set[str]) -> Any:
+    """A superlative's form from its own stem: pymorphy3 files "высший" and "лучший" under "высокий" and
+    "хороший", and `inflect` returns the lexeme's first superlative ("высочайший", "наихороший")."""
+    lower = word.lower()
+
+    def shared(form: Any) -> int:
+        return next(
+            (k for k, (a, b) in enumerate(zip(form.word, lower)) if a != b), min(len(form.word), len(lower))
+        )
+
+    keep = parsed.tag.grammemes & {"Supr", "Qual"}
+    forms = [f for f in parsed.lexeme if wanted <= f.tag.grammemes and keep <= f.tag.grammemes]
+    return max(forms, key=shared, default=None)
 
 
 class _Word(NamedTuple):

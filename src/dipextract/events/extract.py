@@ -123,6 +123,8 @@ def _draft(
         evidence=_evidence(words),
         sentence=si,
         anaphoric=found.anaphoric,
+        sides=found.sides,
+        joins=found.joins,
         head=tok.lemma_,
     )
     _annotate(draft, words, index)

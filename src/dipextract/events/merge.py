@@ -31,6 +31,8 @@ class Draft:
     evidence: dict[str, int]
     sentence: int
     anaphoric: bool = False
+    sides: bool = False  # named by a plural anaphor ("стороны договорились провести ...")
+    joins: bool = False  # a bare event noun people take part in ("Во встрече также приняли участие ...")
     keys: set[str] = field(default_factory=set)  # surname or body keys of the named participants
     countries: set[str] = field(default_factory=set)  # ISO codes of countries taking part as such
     context: set[str] = field(default_factory=set)  # ISO codes of the people and places around the trigger
@@ -158,19 +160,48 @@ def merge_drafts(drafts: list[Draft], fallback: Callable[[Draft], list[str]], wi
                 _absorb(target, d)
                 continue
             if d.anaphoric:
+                if d.sides and d.status == "planned" and _take_sides(d, events, window):
+                    events.append(d)
                 continue
             d.participants = fallback(d)
             if not d.participants:
                 if d.location or d.when:
                     pending.append(d)
                 continue
-        target = _prefer_type(d, [e for e in reversed(events) if _mergeable(e, d)])
+        target = _prefer_type(d, [e for e in reversed(events) if _mergeable(e, d) or _joined(e, d, window)])
         if target is not None:
             _absorb(target, d)
         else:
             _fill_from(d, pending, window)
             events.append(d)
     return events
+
+
+def _joined(old: Draft, new: Draft, window: int) -> bool:
+    """ "Во встрече также приняли участие посол и министр": the people join the latest event of its kind."""
+    return (
+        new.joins
+        and new.type == old.type
+        and new.status == old.status
+        and 0 < new.sentence - old.last <= window
+        and not _conflict(old.location, new.location, ("city", "country"))
+        and not _conflict(old.when, new.when, ("value",))
+    )
+
+
+def _take_sides(d: Draft, events: list[Draft], window: int) -> bool:
+    """ "Министры договорились провести раунд консультаций в декабре": a planned event of "the sides" is
+    theirs, the people (else the parties) of the latest event before it with two or more of them."""
+    for e in reversed(events):
+        if d.sentence - e.last > window:
+            return False
+        sides = e.persons if len(e.persons) >= 2 else e.participants
+        if len(sides) >= 2:
+            d.participants = list(sides)
+            d.persons, d.people = list(e.persons), e.people
+            d.keys, d.countries, d.organizations = set(e.keys), set(e.countries), set(e.organizations)
+            return True
+    return False
 
 
 def _prefer_type(d: Draft, candidates: list[Draft]) -> Draft | None:

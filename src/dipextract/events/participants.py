@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from ..const import PERSON, POST
+from ..const import CITY, COUNTRY, PERSON, POST, REGION
 from ..morph_features import feature
 from .index import EntityIndex
 from .lexicon import cue
@@ -17,6 +17,8 @@ from .triggers import Trigger, animate_accusative
 # Objects that are the other side: "принял посла", "посетили королеву", "пригласил премьера посетить".
 _OBJECT_PARTNER = frozenset({"принять", "принимать", "посетить", "посещать", "пригласить", "встречать"})
 _PARTNER_CASES = frozenset({"с", "со", "между", "у"})
+_VISIT_VERBS = frozenset({"посетить", "посещать"})
+_PLACES = frozenset({COUNTRY, CITY, REGION})
 # Nominals that stand for the people of an event already described ("стороны обсудили").
 _ANAPHORIC_SUBJECTS = frozenset(
     {
@@ -50,6 +52,8 @@ class Found:
 
     agents: list[str]
     anaphoric: bool
+    sides: bool = False  # the anaphor is plural ("стороны", "министры"): the people of an event before
+    joins: bool = False  # "Во встрече также приняли участие X и Y": more people at an event named before
 
 
 def _np(tree: Tree, tok: Token) -> list[Token]:
@@ -84,6 +88,7 @@ def _resolve(tree: Tree, index: EntityIndex, tok: Token, found: Found, subject: 
         return [main] if main else []
     if not agents and subject and tok.lemma_ in _ANAPHORIC_SUBJECTS:
         found.anaphoric = True
+        found.sides = found.sides or feature(tok, "Number") == ["Plur"]
     return agents
 
 
@@ -111,8 +116,9 @@ def _bare_person(tree: Tree, index: EntityIndex, tok: Token) -> bool:
     )
 
 
-def _subjects(tree: Tree, verb: Token) -> list[Token]:
-    """Subjects of a verb, borrowed from the first conjunct or the verb it complements when it has none."""
+def _subjects(tree: Tree, verb: Token, *, speaker: bool = False) -> list[Token]:
+    """Subjects of a verb, borrowed from the first conjunct or the verb it complements when it has none;
+    with `speaker`, an event verb's "что" clause also borrows the subject of the verb of saying above it."""
     cur: Token | None = verb
     for _ in range(4):
         if cur is None:
@@ -125,6 +131,8 @@ def _subjects(tree: Tree, verb: Token) -> list[Token]:
             return subj
         if tree.rel(cur) in ("conj", "xcomp", "advcl") or tree.rel(cur).startswith("xcomp"):
             cur = tree.head(cur)
+        elif speaker and tree.rel(cur) == "ccomp" and _same_speaker(tree, cur):
+            cur = tree.head(cur)  # "Алиев подтвердил, что посетит Казахстан": the speaker is the visitor
         elif tree.rel(cur) == "acl":  # participle: "президент, посетивший ..."
             head = tree.head(cur)
             return [head] if head is not None else []
@@ -136,11 +144,21 @@ def _subjects(tree: Tree, verb: Token) -> list[Token]:
     return []
 
 
+def _same_speaker(tree: Tree, clause: Token) -> bool:
+    """A "что" clause with no subject of its own whose verb agrees in number with the subject of the verb of
+    saying above it: Russian leaves out the subject the two share."""
+    head = tree.head(clause)
+    if head is None or not any(c.lower_ == "что" for c in tree.children(clause, "mark")):
+        return False
+    subjects = tree.children(head, *_SUBJECT_RELS)
+    return bool(subjects) and feature(clause, "Number") == feature(subjects[0], "Number")
+
+
 def _verb_participants(
     tree: Tree, index: EntityIndex, tok: Token, found: Found, words: Sequence[Token]
 ) -> list[str]:
     agents: list[str] = []
-    for s in _subjects(tree, tok):
+    for s in _subjects(tree, tok, speaker=True):
         agents += _resolve(tree, index, s, found)
     head = tree.head(tok)
     if head is not None and head.lemma_ == "пригласить":  # the invited visitor is the inviter's object
@@ -154,7 +172,10 @@ def _verb_participants(
             if tree.case(c) in _PARTNER_CASES or (rel == "obl:agent" and tok.lemma_ in _OBJECT_PARTNER):
                 agents += _resolve(tree, index, c, found)  # "с послом"; "был принят Президентом"
         elif rel == "obj" and tok.lemma_ in _OBJECT_PARTNER:
-            agents += _resolve(tree, index, c, found)
+            visited = _resolve(tree, index, c, found)
+            if tok.lemma_ in _VISIT_VERBS:  # "посетит Казахстан": the country visited is the place
+                visited = [a for a in visited if index.entities[a]["type"] not in _PLACES]
+            agents += visited
     if tok.lemma_ in _OBJECT_PARTNER and not tree.children(tok, "obj"):
         guest = animate_accusative(tok, words)
         if guest is not None:
@@ -235,6 +256,27 @@ def _following_genitive(index: EntityIndex, tok: Token, words: Sequence[Token]) 
     return index.agents(span, tok)
 
 
+_TAKE_PART = frozenset({"участвовать", "присутствовать"})
+_BARE_RELS = frozenset({"case", "det", "amod", "punct"})
+
+
+def _joins_known(tree: Tree, tok: Token) -> bool:
+    """ "Во встрече также приняли участие ...", "В переговорах участвовали ...": a bare event noun (no partner,
+    body or place of its own) that people take part in is the event the text has already named."""
+    if tok.pos_ != "NOUN" or tree.case(tok) not in ("в", "во"):
+        return False
+    if any(tree.rel(c) not in _BARE_RELS for c in tree.children(tok)):
+        return False
+    head = tree.head(tok)
+    if head is None:
+        return False
+    if head.lemma_ == "участие":
+        return True
+    return head.pos_ == "VERB" and (
+        head.lemma_ in _TAKE_PART or any(c.lemma_ == "участие" for c in tree.children(head, "obj"))
+    )
+
+
 def find_participants(trigger: Trigger, words: Sequence[Token], tree: Tree, index: EntityIndex) -> Found:
     """Participants of one trigger, people first, then countries and bodies; duplicates removed."""
     tok = words[0].doc[trigger.head]
@@ -245,6 +287,7 @@ def find_participants(trigger: Trigger, words: Sequence[Token], tree: Tree, inde
         agents = _verb_participants(tree, index, tok, found, words)
     else:
         agents = _noun_participants(tree, index, tok, found, trigger.type)
+        found.joins = _joins_known(tree, tok)
         if not agents and not found.anaphoric:
             agents = _following_genitive(index, tok, words)
     seen: list[str] = []

@@ -153,6 +153,18 @@ def _place_args(
     return found
 
 
+def _dates_other_noun(date: Ref, tok: Token, tree: Tree) -> bool:
+    """ "обсудили подготовку к заседанию, запланированному на весну": a date inside a participle that
+    describes another noun dates that noun's event, not the trigger's."""
+    for a in tree.ancestors(tok.doc[date.start]):
+        if a.i == tok.i:
+            return False
+        if _participle(a, tree):
+            head = tree.head(a)
+            return head is not None and head.i != tok.i
+    return False
+
+
 def _dates_a_noun(date: Ref, tok: Token, tree: Tree) -> bool:
     """ "По итогам встречи подписали план консультаций на 2024–2025 годы": the date belongs to the noun it
     hangs on ("план"), not to the clause the event noun stands in."""
@@ -330,8 +342,14 @@ def find_when(
     if dated:  # "на декабрьском заседании", "субботнюю поездку": the adjective is the event's own time
         return {"text": dated[0].text, "value": None}
     dates = index.within(words, DATE)
-    if dates and tree.parsed(tok):  # "подписали Программу ... на 2027–2028 годы": the document's term
-        dates = [d for d in dates if not (tok.doc[d.start].lower_ == "на" and _dates_a_noun(d, tok, tree))]
+    if dates and tree.parsed(tok):
+        dates = [
+            d
+            for d in dates
+            # "подписали Программу ... на 2027–2028 годы": the document's term
+            if not (tok.doc[d.start].lower_ == "на" and _dates_a_noun(d, tok, tree))
+            and not _dates_other_noun(d, tok, tree)
+        ]
     if not dates:
         return _clock_time(tok, words, tree)
     chosen: Ref | None = None
