@@ -699,3 +699,15 @@ def test_a_date_of_another_sitting_does_not_date_the_call() -> None:
     session = next(e for e in events if e.type == "session")
     assert session.when is not None and session.when.value == "2027-03-01/2027-05-31"
     assert [p.name for p in session.participants] == ["Высший межгосударственный совет"]
+
+
+def test_a_visit_put_off_is_called_off_and_its_new_month_planned() -> None:
+    events, _ = _events(
+        "Визит Сергея Лаврова в Улан-Батор, намеченный на ноябрь, был отложен на январь.",
+        published=dt.date(2026, 10, 10),
+    )
+    assert sorted((e.status, e.when.value if e.when else None) for e in events) == [
+        ("cancelled", "2026-11"),
+        ("planned", "2027-01"),
+    ]
+    assert all(_surnames(e) == {"Лавров"} for e in events)
