@@ -711,3 +711,13 @@ def test_a_visit_put_off_is_called_off_and_its_new_month_planned() -> None:
         ("planned", "2027-01"),
     ]
     assert all(_surnames(e) == {"Лавров"} for e in events)
+
+
+def test_a_city_in_what_a_signed_agreement_is_about_does_not_place_the_talks() -> None:
+    events, _ = _events(
+        "Си Цзиньпин провёл переговоры с президентом Вьетнама Лыонг Кыонгом. После переговоров лидеры двух стран "
+        "присутствовали на церемонии подписания соглашения о строительстве железной дороги Лаокай — Ханой."
+    )
+    talks = next(e for e in events if e.type == "meeting")
+    assert _surnames(talks) == {"Цзиньпин", "Кыонг"}
+    assert talks.location is None

@@ -137,6 +137,8 @@ def _place_args(
                 for r in index.within(tree.phrase(c), CITY, COUNTRY):
                     if index.doc[r.start].pos_ == "ADJ":
                         continue  # "российского министра": an adjective does not place the event
+                    if _topic_of(r, c, tree):
+                        continue  # "на церемонии подписания соглашения о строительстве дороги Лаокай — Ханой"
                     # the argument's own head word is the place even if a post mention swallowed it
                     # ("визита Президента Кыргызской Республики в Республику Казахстан")
                     if r.start <= c.i < r.end or not _inside_other(r, index, (POST, ORGANIZATION, PERSON)):
@@ -151,6 +153,27 @@ def _place_args(
             ):
                 found.append((r, words[0].doc[prev]))
     return found
+
+
+def _topic_of(ref: Ref, arg: Token, tree: Tree) -> bool:
+    """A place named inside what the argument is about ("о строительстве дороги Лаокай", "по Украине"):
+    between it and the argument's head a phrase with a preposition that does not place ("о", "по", "к")."""
+    doc = arg.doc
+    top = next(
+        (
+            doc[i]
+            for i in range(ref.start, ref.end)
+            if (h := tree.head(doc[i])) is None or not ref.start <= h.i < ref.end
+        ),
+        doc[ref.start],
+    )
+    for t in [top, *tree.ancestors(top)]:
+        if t.i == arg.i:
+            return False
+        case = tree.case(t)
+        if case and case not in _PLACE_CASES:
+            return True
+    return False
 
 
 def _dates_other_noun(date: Ref, tok: Token, tree: Tree) -> bool:
