@@ -721,3 +721,28 @@ def test_a_city_in_what_a_signed_agreement_is_about_does_not_place_the_talks() -
     talks = next(e for e in events if e.type == "meeting")
     assert _surnames(talks) == {"Цзиньпин", "Кыонг"}
     assert talks.location is None
+
+
+def test_a_delegation_received_meets_its_head() -> None:
+    events, _ = _events(
+        "Торага Жогорку Кенеша Нурланбек Шакиев принял делегацию Национального собрания Республики Армения "
+        "во главе с вице-спикером Рубеном Рубиняном."
+    )
+    (meeting,) = events
+    assert (meeting.type, meeting.status) == ("meeting", "held")
+    assert {"Шакиев", "Рубинян"} <= _surnames(meeting)
+
+
+def test_an_invited_visit_paid_with_an_official_visit_is_one_planned_visit() -> None:
+    events, _ = _events(
+        "Нурланбек Шакиев пригласил председателя Национального собрания Армении Алена Симоняна посетить "
+        "Кыргызстан с официальным визитом в 2027 году."
+    )
+    (visit,) = events
+    assert (visit.type, visit.status) == ("visit", "planned")
+    assert visit.when is not None and visit.when.value == "2027"
+
+
+def test_a_minister_at_a_ballet_is_no_visit() -> None:
+    events, _ = _events("Министр культуры Ольга Любимова посетит спектакль вместе с послом Италии.")
+    assert events == []

@@ -144,6 +144,24 @@ def _subjects(tree: Tree, verb: Token, *, speaker: bool = False) -> list[Token]:
     return []
 
 
+def _delegation_head(index: EntityIndex, tok: Token) -> list[str]:
+    """The person "во главе с" whom a delegation comes, named within the next words of its phrase."""
+    if tok.lemma_ != "делегация":
+        return []
+    doc = tok.doc
+    stop = min(len(doc), tok.i + 16)
+    for k in range(tok.i + 1, stop - 2):
+        if doc[k].text in (".", ";", "!", "?"):
+            return []
+        if doc[k].lower_ in ("во", "в") and doc[k + 1].lower_ == "главе" and doc[k + 2].lower_ in ("с", "со"):
+            end = next(
+                (j for j in range(k + 3, min(len(doc), k + 14)) if doc[j].text in (",", ".", ";")), None
+            )
+            span = list(doc[k + 3 : end if end is not None else min(len(doc), k + 14)])
+            return [a for a in index.agents(span) if index.entities[a]["type"] == PERSON]
+    return []
+
+
 def _same_speaker(tree: Tree, clause: Token) -> bool:
     """A "что" clause with no subject of its own whose verb agrees in number with the subject of the verb of
     saying above it: Russian leaves out the subject the two share."""
@@ -172,6 +190,7 @@ def _verb_participants(
             if tree.case(c) in _PARTNER_CASES or (rel == "obl:agent" and tok.lemma_ in _OBJECT_PARTNER):
                 agents += _resolve(tree, index, c, found)  # "с послом"; "был принят Президентом"
         elif rel == "obj" and tok.lemma_ in _OBJECT_PARTNER:
+            agents += _delegation_head(index, c)  # "принял делегацию ... во главе с вице-спикером X"
             visited = _resolve(tree, index, c, found)
             if tok.lemma_ in _VISIT_VERBS:  # "посетит Казахстан": the country visited is the place
                 visited = [a for a in visited if index.entities[a]["type"] not in _PLACES]

@@ -23,6 +23,8 @@ _DISCUSS = frozenset({"обсудить"})
 _PLACE_ONLY = frozenset({"побывать"})
 _PLURALIA = frozenset({"переговоры", "дебаты"})
 GATHERINGS = frozenset({"session", "forum"})
+_GUEST_GROUPS = frozenset({"делегация"})
+_VISIT_NOUN_CASE = frozenset({"с", "со"})
 _PART_OF = frozenset({"участник", "делегат"})
 
 
@@ -103,6 +105,8 @@ def _animate_object(tree: Tree, tok: Token, words: Sequence[Token], index: Entit
     """A guest received: an animate object that is not someone admitted ("принял новых членов"), or in the
     passive an animate subject received by someone ("министр был принят Президентом")."""
     admitted = cue("admission")
+    if any(o.lemma_ in _GUEST_GROUPS for o in tree.children(tok, "obj")):
+        return True  # "принял делегацию Национального собрания": a delegation is received as guests
     if "Pass" in feature(tok, "Voice"):
         return any(
             (index.covering(s, "PERSON", "POST") or "Anim" in feature(s, "Animacy"))
@@ -188,6 +192,8 @@ def _keep(trigger: Trigger, words: Sequence[Token], tree: Tree, index: EntityInd
         objs = tree.children(tok, "obj")
         if any(trigger_lemmas().get(o.lemma_) in GATHERINGS for o in objs):
             return False  # "посетит саммит" is the summit
+        if any(o.lemma_ in cue("show") for o in objs):
+            return False  # "посетит спектакль", "посетил выставку": a show, not a visit
     if tok.pos_ == "NOUN" and feature(tok, "Number") == ["Plur"] and lemma not in _PLURALIA:
         counted = [
             c for c in tree.children(tok, "nummod", "nummod:gov", "amod") if c.pos_ == "NUM" or c.like_num
@@ -222,6 +228,23 @@ def _dated(tok: Token, tree: Tree, index: EntityIndex, words: Sequence[Token]) -
     return any(r.start in area for r in index.within(words, "DATE"))
 
 
+def _visit_manner(trigger: Trigger, kept: list[Trigger], words: Sequence[Token]) -> bool:
+    """ "посетить Кыргызстан с официальным визитом": the noun says how the verb's visit is paid, one event."""
+    doc = words[0].doc
+    tok = doc[trigger.head]
+    if trigger.type != "visit" or tok.pos_ != "NOUN" or feature(tok, "Case") != ["Ins"]:
+        return False
+    before = [w for w in words if w.i < tok.i][-4:]
+    if not any(w.lower_ in _VISIT_NOUN_CASE for w in before):
+        return False
+    return any(
+        k.type == "visit" and doc[k.head].pos_ == "VERB" and 0 < tok.i - k.head <= 8
+        for k in kept
+        if k is not trigger
+    )
+
+
 def find_triggers(words: Sequence[Token], tree: Tree, index: EntityIndex) -> list[Trigger]:
     """The event triggers of one sentence's word tokens, in text order."""
-    return [t for t in _lexical(words) if _keep(t, words, tree, index)]
+    kept = [t for t in _lexical(words) if _keep(t, words, tree, index)]
+    return [t for t in kept if not _visit_manner(t, kept, words)]
