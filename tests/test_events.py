@@ -746,3 +746,18 @@ def test_an_invited_visit_paid_with_an_official_visit_is_one_planned_visit() -> 
 def test_a_minister_at_a_ballet_is_no_visit() -> None:
     events, _ = _events("Министр культуры Ольга Любимова посетит спектакль вместе с послом Италии.")
     assert events == []
+
+
+def test_ministers_agreeing_to_hold_a_meeting_plan_it_for_both_sides() -> None:
+    events, ents = _events(
+        "Государственный секретарь США Марко Рубио провел переговоры с министром иностранных дел Японии "
+        "Такэси Ивая. Министры также договорились о проведении в феврале в Токио встречи в формате "
+        "«два плюс два».",
+        published=dt.date(2026, 1, 14),
+    )
+    held = next(e for e in events if e.status == "held")
+    assert held.location is None  # Tokyo is the next meeting's place
+    planned = next(e for e in events if e.status == "planned")
+    assert _surnames(planned) == {"Рубио", "Ивая"}
+    assert planned.location is not None and ents[planned.location.city].name == "Токио"
+    assert planned.when is not None and planned.when.value == "2026-02"

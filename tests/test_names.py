@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from dipextract import extract
 from dipextract.names import NameWord, normalize_person
 
 
@@ -85,3 +86,9 @@ def test_a_mans_genitive_surname_overrides_an_impossible_tagged_case() -> None:
 )
 def test_hard_stem_instrumental_takes_no_soft_sign(given: str, surname: str, full: str) -> None:
     assert normalize_person([NameWord(given, "Ins", "Masc"), NameWord(surname, "Ins", "Masc")]).last == full
+
+
+def test_an_unknown_given_name_in_i_does_not_decline() -> None:
+    """pymorphy3 guesses "Такэси" as the genitive of a woman's "Такэся"; the surname beside it stays as written."""
+    doc = extract("Такэси Ивая отправится в Оттаву, где встретится с Мелани Жоли.")
+    assert "Такэси Ивая" in {e.name for e in doc.entities if e.type == "PERSON"}

@@ -180,6 +180,8 @@ def _name_cases(words: list[NameWord], gender: str | None, *, guessed: bool = Fa
     """Per word, the cases of its name readings (of that gender; dictionary ones unless `guessed`)."""
     options: list[list[str]] = []
     for w in words:
+        if guessed and w.text.lower().endswith("и"):
+            continue  # an unknown name in -и does not decline ("Такэси", "Хироси", "Моди"), whatever the guess
         cases = [
             str(p.tag.case)
             for p in parse(w.text)

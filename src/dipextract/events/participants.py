@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from ..const import CITY, COUNTRY, PERSON, POST, REGION
+from ..const import CITY, COUNTRY, ORGANIZATION, PERSON, POST, REGION
 from ..morph_features import feature
 from .index import EntityIndex
 from .lexicon import cue
@@ -78,7 +78,19 @@ def _resolve(tree: Tree, index: EntityIndex, tok: Token, found: Found, subject: 
     if tok.lemma_ in _PRONOUNS and tok.pos_ == "PRON":
         prev = [r for r in index.refs if r.type == PERSON and r.end <= tok.i and tok.i - r.end < 80]
         return [prev[-1].entity] if prev else []
-    agents = index.agents(_np(tree, tok), tok)
+    phrase = _np(tree, tok)
+    agents = index.agents(phrase, tok)
+    if (
+        subject
+        and len(agents) == 1
+        and index.entities[agents[0]]["type"] == PERSON
+        and tok.lemma_ in _ANAPHORIC_SUBJECTS
+        and feature(tok, "Number") == ["Plur"]
+        and not index.within(
+            phrase, PERSON, COUNTRY, ORGANIZATION
+        )  # a bare "министры", not "президенты России и Сербии"
+    ):
+        agents = []  # "министры договорились": both sides, not the one holder a plural post was linked to
     if not agents and subject and _bare_person(tree, index, tok):
         # "изобретатель встретился с X", "понтифик": a person named only by a common noun is the doc's main person
         clause = tree.head(tok)

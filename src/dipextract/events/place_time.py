@@ -41,7 +41,9 @@ def _scope(tok: Token, tree: Tree) -> list[Token]:
         and head.lemma_ in cue("linker")
         and tok.pos_ in ("NOUN", "PROPN")
     ):
-        # "в июне примет участие в Форуме", "в ходе визита": the clause of the linking noun is the event's
+        # "в июне примет участие в Форуме", "о проведении в феврале в Токио встречи": the linking noun and
+        # its clause place and date the event
+        scope.append(head)
         head, rel = tree.head(head), tree.rel(head)
     if (
         head is not None
@@ -129,6 +131,8 @@ def _place_args(
                 and index.covering(c, CITY, COUNTRY)
             ]
             for c in tree.children(anchor, "obl", "nmod", "obj") + moved:
+                if c.i == tok.i:
+                    continue  # the linking noun's own argument is the event itself ("участие в Форуме ...")
                 rel = tree.rel(c)
                 if rel in ("obj", "nsubj") and anchor.lemma_ not in _VISIT_OBJECT:
                     continue

@@ -107,7 +107,13 @@ def find_status(tok: Token, words: Sequence[Token], tree: Tree) -> str:
             return "cancelled"
         # a cue verb governs the event only through its subject, object or infinitive, not an adjunct:
         # "договорились провести встречу" is planned, "в ходе визита договорился" is not
-        adjunct = prev is not None and tree.rel(prev).startswith("obl") and cur.pos_ in ("VERB", "AUX")
+        # ("договорились о проведении встречи": an "о" phrase is what was agreed, no adjunct)
+        adjunct = (
+            prev is not None
+            and tree.rel(prev).startswith("obl")
+            and cur.pos_ in ("VERB", "AUX")
+            and tree.case(prev) not in ("о", "об", "обо")
+        )
         found = _cue_status(cur) if cur is not tok and not adjunct else None
         if found == "planned" and any(
             c.lower_ in ("был", "была", "было", "были") for c in tree.children(cur)
