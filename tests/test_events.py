@@ -761,3 +761,15 @@ def test_ministers_agreeing_to_hold_a_meeting_plan_it_for_both_sides() -> None:
     assert _surnames(planned) == {"Рубио", "Ивая"}
     assert planned.location is not None and ents[planned.location.city].name == "Токио"
     assert planned.when is not None and planned.when.value == "2026-02"
+
+
+def test_talks_in_a_where_clause_take_the_day_of_the_trip() -> None:
+    events, ents = _events(
+        "В пятницу Такэси Ивая отправится в Оттаву, где проведет переговоры с канадским коллегой Мелани Жоли.",
+        published=dt.date(2026, 1, 14),
+    )
+    talks = next(e for e in events if e.type == "meeting")
+    assert talks.status == "planned"
+    assert _surnames(talks) == {"Ивая", "Жоли"}
+    assert talks.when is not None and talks.when.text == "В пятницу" and talks.when.value == "2026-01-16"
+    assert talks.location is not None and ents[talks.location.city].name == "Оттава"

@@ -405,6 +405,15 @@ def find_when(
                 chosen = next((d for d in dates if d.start in span), None)
                 if chosen:
                     break
+        above = _where_clause_verb(tok, tree) if chosen is None else None
+        if above is not None:  # "В пятницу X отправится в Оттаву, где проведёт переговоры": the trip's day
+            area = {
+                t.i
+                for c in tree.children(above)
+                if tree.rel(c) not in ("acl:relcl", "ccomp", "parataxis", "advcl", "conj")
+                for t in tree.phrase(c)
+            }
+            chosen = next((d for d in dates if d.start in area), None)
         if (
             chosen is None
         ):  # the one date of the trigger's main clause ("Во вторник X, прибывший ..., встретился")
@@ -417,6 +426,16 @@ def find_when(
     if chosen is None:
         return _clock_time(tok, words, tree)
     return when_of(chosen, words, published)
+
+
+def _where_clause_verb(tok: Token, tree: Tree) -> Token | None:
+    """The verb of the clause a "где"/"куда" clause holding the trigger hangs on ("отправится в Оттаву, где …")."""
+    clause = tok if tok.pos_ in ("VERB", "AUX") else tree.clause_head(tok)
+    if clause is None or tree.rel(clause) != "acl:relcl":
+        return None
+    if not any(c.lower_ in ("где", "куда") for c in tree.children(clause)):
+        return None
+    return next((a for a in tree.ancestors(clause) if a.pos_ in ("VERB", "AUX")), None)
 
 
 def _clock_time(tok: Token, words: Sequence[Token], tree: Tree) -> dict[str, str | None] | None:
