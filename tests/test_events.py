@@ -773,3 +773,43 @@ def test_talks_in_a_where_clause_take_the_day_of_the_trip() -> None:
     assert _surnames(talks) == {"Ивая", "Жоли"}
     assert talks.when is not None and talks.when.text == "В пятницу" and talks.when.value == "2026-01-16"
     assert talks.location is not None and ents[talks.location.city].name == "Оттава"
+
+
+def test_a_discussion_partner_hung_on_the_object_still_meets_the_subject() -> None:
+    events, _ = _events(
+        "Ранее глава МИД Турции обсудил подготовку к саммиту с генеральным секретарем ОТГ Кубанычбеком "
+        "Омуралиевым. Встреча состоялась в штаб-квартире организации в Стамбуле."
+    )
+    (meeting,) = [e for e in events if e.type == "meeting"]
+    assert meeting.status == "held"
+    assert "Омуралиев" in _surnames(meeting)
+    assert not any(e.type == "forum" and "Омуралиев" in _surnames(e) for e in events)
+
+
+def test_the_head_of_a_ministry_is_not_the_head_of_state() -> None:
+    events, _ = _events(
+        "Президент Турции Реджеп Тайип Эрдоган примет участие в саммите в Бишкеке. Ранее глава МИД Турции "
+        "обсудил подготовку к саммиту с генеральным секретарем ОТГ Кубанычбеком Омуралиевым."
+    )
+    meeting = next(e for e in events if e.type == "meeting")
+    assert "Эрдоган" not in _surnames(meeting)
+
+
+def test_leaders_named_after_a_reporting_clause_discuss_at_the_announced_talks() -> None:
+    events, ents = _events(
+        "Во вторник в Кремле состоятся российско-индийские переговоры на высшем уровне. Как сообщил помощник "
+        "президента Юрий Ушаков, Владимир Путин и Нарендра Моди обсудят торгово-экономическое сотрудничество."
+    )
+    (talks,) = events
+    assert talks.status == "planned"
+    assert {"Путин", "Моди"} <= _surnames(talks)
+    assert "Ушаков" not in _surnames(talks)
+    assert talks.when is not None and talks.when.text == "Во вторник"
+
+
+def test_the_fund_an_agreement_creates_is_no_party_to_its_signing() -> None:
+    events, _ = _events(
+        "Кроме того, на полях саммита планируется подписание соглашения о создании Тюркского инвестиционного "
+        "фонда."
+    )
+    assert not any(any("фонд" in p.name.lower() for p in e.participants) for e in events)

@@ -128,6 +128,8 @@ def _mergeable(old: Draft, new: Draft) -> bool:
         return False
     if set(old.participants) & set(new.participants) or old.keys & new.keys:
         return True
+    if new.head == "обсудить" and new.people and not old.people and 0 < new.sentence - old.last <= 2:
+        return True  # "состоятся российско-индийские переговоры. … Путин и Моди обсудят …": what they discuss
     if FAMILY[new.type] == "gathering" and old.people != new.people and new.sentence - old.last <= 6:
         return True  # "пленарное заседание парламента" beside the sitting's named speakers: one sitting
     # "Встреча с послом Италии в МИД Грузии" (headline) and the lead naming the two people

@@ -12,7 +12,7 @@ from ..morph_features import feature
 from .index import EntityIndex
 from .lexicon import cue
 from .tree import NP_RELS, Tree
-from .triggers import Trigger, animate_accusative
+from .triggers import Trigger, animate_accusative, hidden_partners, names_before
 
 # Objects that are the other side: "принял посла", "посетили королеву", "пригласил премьера посетить".
 _OBJECT_PARTNER = frozenset({"принять", "принимать", "посетить", "посещать", "пригласить", "встречать"})
@@ -44,6 +44,10 @@ _CHAIR = frozenset({"председательство", "руководство"
 _SUBJECT_RELS = ("nsubj", "nsubj:pass")
 _NOT_ARGUMENT = ("накануне", "до", "перед", "против", "вместо")
 _NP_NO_CONJ = NP_RELS
+# prepositions after which no agent of the event noun follows: "подписание соглашения о создании фонда" (a
+# topic); and for a gathering "с": "подготовку к саммиту с генсеком" (the verb's partner)
+_TOPIC_CASES = frozenset({"о", "об", "обо", "по", "к"})
+_GATHERING_TYPES = frozenset({"forum", "session"})
 
 
 @dataclass(slots=True)
@@ -190,6 +194,10 @@ def _verb_participants(
     agents: list[str] = []
     for s in _subjects(tree, tok, speaker=True):
         agents += _resolve(tree, index, s, found)
+    if not agents:
+        agents += names_before(tree, tok, index)  # a parser slip: "Как сообщил X, A и B обсудят"
+    for c in hidden_partners(tree, tok, index):
+        agents += _resolve(tree, index, c, found, subject=False)
     head = tree.head(tok)
     if head is not None and head.lemma_ == "пригласить":  # the invited visitor is the inviter's object
         for o in tree.children(head, "obj"):
@@ -236,6 +244,10 @@ def _noun_participants(
         ):
             if c.lemma_ in cue("press"):
                 continue
+            if trigger_type == "forum" and case in ("с", "со"):
+                continue  # "подготовку к саммиту с генсеком": a summit has no "с" partner, the verb above has
+            if trigger_type == "signing" and not case and c.lemma_ in cue("agreement"):
+                continue  # "подписание соглашения о создании фонда": the document signed, not a party
             agents += _resolve(tree, index, c, found, subject=False)
         elif rel == "amod":
             agents += [r.entity for r in index.covering(c, "COUNTRY")]
@@ -277,10 +289,20 @@ def _window_persons(index: EntityIndex, words: Sequence[Token]) -> list[str]:
     return [r.entity for r in index.within(words, PERSON)]
 
 
-def _following_genitive(index: EntityIndex, tok: Token, words: Sequence[Token]) -> list[str]:
+def _following_genitive(index: EntityIndex, tok: Token, words: Sequence[Token], gathering: bool) -> list[str]:
     """A parser slip fallback: "визит на острова президента России Дмитрия Медведева" - the genitive after the noun."""
     after = [w for w in words if tok.i < w.i <= tok.i + 8]
-    stop = next((k for k, w in enumerate(after) if w.is_punct or w.pos_ in ("VERB", "CCONJ")), len(after))
+    stop = next(
+        (
+            k
+            for k, w in enumerate(after)
+            if w.is_punct
+            or w.pos_ in ("VERB", "CCONJ")
+            or w.lower_ in _TOPIC_CASES
+            or (gathering and w.lower_ in ("с", "со"))
+        ),
+        len(after),
+    )
     span = after[:stop]
     if not span or not any(feature(w, "Case") == ["Gen"] or w.pos_ == "ADJ" for w in span):
         return []
@@ -320,7 +342,7 @@ def find_participants(trigger: Trigger, words: Sequence[Token], tree: Tree, inde
         agents = _noun_participants(tree, index, tok, found, trigger.type)
         found.joins = _joins_known(tree, tok)
         if not agents and not found.anaphoric:
-            agents = _following_genitive(index, tok, words)
+            agents = _following_genitive(index, tok, words, trigger.type in _GATHERING_TYPES)
     seen: list[str] = []
     for a in agents:
         if a not in seen:

@@ -80,7 +80,8 @@ def role_holder(entities: dict[str, dict[str, Any]], refs: Iterable[Any], head: 
                 found = _holders(entities, lambda words, post=post: _contains(words, post), iso)
                 if found:
                     return found
-    if isos and isos[0]:
+    if isos and isos[0] and not any(r.type == ORGANIZATION for r in refs):
+        # "глава Турции", "лидер США"; "глава МИД Турции" is the head of the ministry, not of the country
         leaders = leader_posts()
         return _holders(entities, lambda words: bool(words) and words[0] in leaders, isos[0])
     return []

@@ -101,6 +101,38 @@ def animate_accusative(tok: Token, words: Sequence[Token]) -> Token | None:
     return None
 
 
+def hidden_partners(tree: Tree, tok: Token, index: EntityIndex) -> list[Token]:
+    """ "обсудил подготовку к саммиту с генеральным секретарем X": a "с" phrase naming a person that the parser
+    hung inside the verb's object instead of on the verb (same clause: no comma between)."""
+    doc = tok.doc
+    found = []
+    for obj in tree.children(tok, "obj"):
+        for t in tree.subtree(obj):
+            if (
+                t.i > obj.i
+                and tree.case(t) in ("с", "со")
+                and tree.rel(t).startswith("nmod")
+                and index.covering(t, "PERSON", "POST")
+                and not any(x.text in (",", ";", ":") for x in doc[tok.i : t.i])
+            ):
+                found.append(t)
+    return found
+
+
+def names_before(tree: Tree, tok: Token, index: EntityIndex) -> list[str]:
+    """ "Как сообщил Юрий Ушаков, Владимир Путин и Нарендра Моди обсудят": the people named right before a verb
+    the parser left without a subject (only names and "и" between them and the verb, after a comma)."""
+    if tree.children(tok, "nsubj", "nsubj:pass"):
+        return []
+    doc = tok.doc
+    k = tok.i - 1
+    while k >= 0 and (doc[k].pos_ in ("PROPN", "CCONJ") or doc[k].is_space):
+        k -= 1
+    if k < 0 or doc[k].text != "," or k == tok.i - 1:
+        return []
+    return [r.entity for r in index.within(list(doc[k + 1 : tok.i]), "PERSON")]
+
+
 def _animate_object(tree: Tree, tok: Token, words: Sequence[Token], index: EntityIndex) -> bool:
     """A guest received: an animate object that is not someone admitted ("принял новых членов"), or in the
     passive an animate subject received by someone ("министр был принят Президентом")."""
@@ -154,6 +186,8 @@ def _keep(trigger: Trigger, words: Sequence[Token], tree: Tree, index: EntityInd
             tree.children(s, "conj") or feature(s, "Number") == ["Plur"] and s.pos_ != "PRON"
             for s in tree.children(tok, "nsubj")
         )
+        and not hidden_partners(tree, tok, index)
+        and len(names_before(tree, tok, index)) < 2
     ):
         return False
     if lemma in _DISCUSS and any(s.lemma_ in _PART_OF for s in tree.children(tok, "nsubj")):
