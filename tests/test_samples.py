@@ -113,3 +113,41 @@ def test_dateline_apart_keeps_the_secretary_of_state_in_his_talks() -> None:
 
 def test_a_football_match_is_no_meeting() -> None:
     assert _doc("sport-2025-10-03.txt").events == []
+
+
+def test_tashkent_talks_and_what_the_ministers_planned() -> None:
+    events = _events(_doc("mfa-uz-2026-11-18.txt"))
+    ministers = {"Бахтиёр Саидов", "Хакан Фидан"}
+    assert ("meeting", "held", ministers, "Ташкент", None) in events
+    assert (
+        "meeting",
+        "planned",
+        ministers,
+        "Стамбул",
+        "2026-12",
+    ) in events  # "министры договорились провести"
+    assert (
+        "session",
+        "planned",
+        {"Совет стратегического сотрудничества"},
+        "Анкара",
+        "2027-01-01/2027-03-31",
+    ) in (events)
+    assert ("signing", "held", ministers, None, None) in events  # the programme's term is no date
+    assert ("meeting", "held", {"Хакан Фидан", "Шавкат Мирзиёев"}, None, None) in events  # "был принят"
+    assert len(events) == 6
+
+
+def test_washington_talks_and_the_next_meetings() -> None:
+    events = _events(_doc("gosdep-japan-2026-01-14.txt"))
+    assert ("meeting", "held", {"Марко Рубио", "Такэси Ивая"}, None, "2026-01-13") in events
+    assert ("meeting", "planned", {"Марко Рубио", "Такэси Ивая"}, "Токио", "2026-02") in events
+    assert ("meeting", "planned", {"Такэси Ивая", "Мелани Жоли"}, "Оттава", "2026-01-16") in events
+
+
+def test_minsk_meeting_gathers_everyone_who_took_part() -> None:
+    events = _events(_doc("minsk-2026-12-03.txt"))
+    held = [e for e in events if e[1] == "held"]
+    assert [e[2] for e in held] == [{"Александр Турчин", "Глеб Никитин", "Борис Грызлов", "Александр Ефимов"}]
+    forum = next(e for e in events if e[0] == "forum")
+    assert (forum[1], forum[3], forum[4]) == ("planned", "Гродно", "2027-06")
