@@ -813,3 +813,31 @@ def test_the_fund_an_agreement_creates_is_no_party_to_its_signing() -> None:
         "фонда."
     )
     assert not any(any("фонд" in p.name.lower() for p in e.participants) for e in events)
+
+
+def test_bilateral_meetings_with_others_stay_apart_from_the_one_before() -> None:
+    events, _ = _events(
+        "Сергей Лавров на полях сессии Генеральной Ассамблеи ООН встретился с Генеральным секретарём ООН "
+        "Антониу Гутерришем. В тот же день глава российского МИД провёл двусторонние встречи с министрами "
+        "иностранных дел Индии, Бразилии и ЮАР. С министром иностранных дел Индии Субраманьямом Джайшанкаром "
+        "обсуждалась подготовка к саммиту БРИКС."
+    )
+    guterres = next(e for e in events if "Гутерриш" in _surnames(e))
+    assert _surnames(guterres) == {"Лавров", "Гутерриш"}
+    assert guterres.when is None  # "В тот же день" dates the other meetings
+    assert any(_surnames(e) == {"Лавров", "Джайшанкар"} for e in events)  # "с X обсуждалась"
+
+
+def test_a_delegation_visits_with_the_person_at_its_head() -> None:
+    events, _ = _events(
+        "В августе делегация Свердловской области во главе с вице-губернатором Олегом Чемезовым совершит "
+        "визит в провинцию Хэйлунцзян."
+    )
+    (visit,) = events
+    assert (visit.type, visit.status) == ("visit", "planned")
+    assert _surnames(visit) == {"Чемезов"}
+
+
+def test_a_question_discussed_with_nobody_named_is_no_meeting() -> None:
+    events, _ = _events("На заседании правительства обсуждался вопрос о ценах на топливо.")
+    assert not any(e.type == "meeting" for e in events)

@@ -21,7 +21,7 @@ from .participants import find_participants
 from .place_time import ahead, find_location, find_occasion, find_when, when_of
 from .status import find_status
 from .tree import Tree
-from .triggers import Trigger, find_triggers, trigger_word_hashes
+from .triggers import PLURALIA, Trigger, find_triggers, trigger_word_hashes
 
 
 class _Sentences(Sequence[list[Token]]):
@@ -125,6 +125,7 @@ def _draft(
         anaphoric=found.anaphoric,
         sides=found.sides,
         joins=found.joins,
+        several=tok.pos_ == "NOUN" and feature(tok, "Number") == ["Plur"] and tok.lemma_ not in PLURALIA,
         head=tok.lemma_,
     )
     _annotate(draft, words, index)

@@ -33,6 +33,7 @@ class Draft:
     anaphoric: bool = False
     sides: bool = False  # named by a plural anaphor ("стороны договорились провести ...")
     joins: bool = False  # a bare event noun people take part in ("Во встрече также приняли участие ...")
+    several: bool = False  # a plural event noun: a set of occasions ("провёл двусторонние встречи с ...")
     keys: set[str] = field(default_factory=set)  # surname or body keys of the named participants
     countries: set[str] = field(default_factory=set)  # ISO codes of countries taking part as such
     context: set[str] = field(default_factory=set)  # ISO codes of the people and places around the trigger
@@ -110,6 +111,8 @@ def _mergeable(old: Draft, new: Draft) -> bool:
         return False
     if new.sentence == old.sentence and (new.type != old.type or (new.listed and old.listed)):
         return False  # one sentence, two event words of different kinds: two events
+    if new.several and not old.several:
+        return False  # "встретился с Гутеррешем … провёл двусторонние встречи с министрами": other occasions
     if FAMILY[new.type] == "contact" and _distinct_contacts(old, new):
         return False
     if (

@@ -18,6 +18,7 @@ from .triggers import Trigger, animate_accusative, hidden_partners, names_before
 _OBJECT_PARTNER = frozenset({"принять", "принимать", "посетить", "посещать", "пригласить", "встречать"})
 _PARTNER_CASES = frozenset({"с", "со", "между", "у"})
 _VISIT_VERBS = frozenset({"посетить", "посещать"})
+_IMPERSONAL_DISCUSS = frozenset({"обсуждаться"})
 _PLACES = frozenset({COUNTRY, CITY, REGION})
 # Nominals that stand for the people of an event already described ("стороны обсудили").
 _ANAPHORIC_SUBJECTS = frozenset(
@@ -84,6 +85,8 @@ def _resolve(tree: Tree, index: EntityIndex, tok: Token, found: Found, subject: 
         return [prev[-1].entity] if prev else []
     phrase = _np(tree, tok)
     agents = index.agents(phrase, tok)
+    if tok.lemma_ == "делегация":  # "делегация области во главе с вице-губернатором X совершит визит"
+        agents = _delegation_head(index, tok) + agents
     if (
         subject
         and len(agents) == 1
@@ -196,6 +199,16 @@ def _verb_participants(
         agents += _resolve(tree, index, s, found)
     if not agents:
         agents += names_before(tree, tok, index)  # a parser slip: "Как сообщил X, A и B обсудят"
+    if tok.lemma_ in _IMPERSONAL_DISCUSS:
+        # "С министром X обсуждалась подготовка к саммиту": the partner, and the person the report is about
+        partners = [
+            a
+            for c in tree.children(tok, "obl", "nmod")
+            if tree.case(c) in ("с", "со")
+            for a in _resolve(tree, index, c, found, subject=False)
+        ]
+        host = index.salient_person(partners) if partners else None
+        return partners + ([host] if host else [])
     for c in hidden_partners(tree, tok, index):
         agents += _resolve(tree, index, c, found, subject=False)
     head = tree.head(tok)

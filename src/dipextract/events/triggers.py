@@ -21,7 +21,7 @@ _RECEPTION = frozenset({"приём", "прием"})
 _SIGN = frozenset({"подписать", "подписывать", "подписание"})
 _DISCUSS = frozenset({"обсудить"})
 _PLACE_ONLY = frozenset({"побывать"})
-_PLURALIA = frozenset({"переговоры", "дебаты"})
+PLURALIA = frozenset({"переговоры", "дебаты"})  # plural nouns that name one occasion
 GATHERINGS = frozenset({"session", "forum"})
 _GUEST_GROUPS = frozenset({"делегация"})
 _VISIT_NOUN_CASE = frozenset({"с", "со"})
@@ -190,6 +190,11 @@ def _keep(trigger: Trigger, words: Sequence[Token], tree: Tree, index: EntityInd
         and len(names_before(tree, tok, index)) < 2
     ):
         return False
+    if lemma == "обсуждаться" and not any(
+        tree.case(c) in ("с", "со") and index.covering(c, "PERSON", "POST")
+        for c in tree.children(tok, "obl", "nmod")
+    ):
+        return False  # only "с X обсуждалось …" is a meeting with X; "вопрос обсуждался" is not
     if lemma in _DISCUSS and any(s.lemma_ in _PART_OF for s in tree.children(tok, "nsubj")):
         return False  # "участники конгресса обсудят": a topic of the congress, not a meeting of its own
     if lemma == "собраться" and feature(tok, "VerbForm") != ["Fin"]:
@@ -228,7 +233,7 @@ def _keep(trigger: Trigger, words: Sequence[Token], tree: Tree, index: EntityInd
             return False  # "посетит саммит" is the summit
         if any(o.lemma_ in cue("show") for o in objs):
             return False  # "посетит спектакль", "посетил выставку": a show, not a visit
-    if tok.pos_ == "NOUN" and feature(tok, "Number") == ["Plur"] and lemma not in _PLURALIA:
+    if tok.pos_ == "NOUN" and feature(tok, "Number") == ["Plur"] and lemma not in PLURALIA:
         counted = [
             c for c in tree.children(tok, "nummod", "nummod:gov", "amod") if c.pos_ == "NUM" or c.like_num
         ]
