@@ -825,7 +825,7 @@ def test_bilateral_meetings_with_others_stay_apart_from_the_one_before() -> None
     guterres = next(e for e in events if "Гутерриш" in _surnames(e))
     assert _surnames(guterres) == {"Лавров", "Гутерриш"}
     assert guterres.when is None  # "В тот же день" dates the other meetings
-    assert any(_surnames(e) == {"Лавров", "Джайшанкар"} for e in events)  # "с X обсуждалась"
+    assert any({"Лавров", "Джайшанкар"} <= _surnames(e) for e in events)  # "с X обсуждалась"
 
 
 def test_a_delegation_visits_with_the_person_at_its_head() -> None:
