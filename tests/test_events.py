@@ -841,3 +841,25 @@ def test_a_delegation_visits_with_the_person_at_its_head() -> None:
 def test_a_question_discussed_with_nobody_named_is_no_meeting() -> None:
     events, _ = _events("На заседании правительства обсуждался вопрос о ценах на топливо.")
     assert not any(e.type == "meeting" for e in events)
+
+
+def test_talks_held_by_video_link_are_one_talks_event() -> None:
+    events, _ = _events(
+        "Президент России Владимир Путин сегодня провёл переговоры в режиме видеоконференции с Председателем "
+        "КНР Си Цзиньпином.",
+        published=dt.date(2026, 2, 5),
+    )
+    (talks,) = events
+    assert (talks.type, talks.status) == ("talks", "held")
+    assert _surnames(talks) == {"Путин", "Цзиньпин"}
+    assert talks.when is not None and talks.when.value == "2026-02-05"
+
+
+def test_a_summit_named_by_its_two_sides_is_called_off() -> None:
+    events, ents = _events(
+        "Запланированный на март саммит Россия — АСЕАН в Казани отменён.", published=dt.date(2026, 2, 5)
+    )
+    (summit,) = events
+    assert (summit.type, summit.status) == ("forum", "cancelled")
+    assert {p.name for p in summit.participants} == {"Россия", "АСЕАН"}
+    assert summit.location is not None and ents[summit.location.city].name == "Казань"

@@ -82,7 +82,17 @@ def _same_summit(a: Draft, b: Draft) -> bool:
     )
 
 
+_REMOTE = frozenset({"видеоконференция"})
+
+
+def _by_video(a: Draft, b: Draft) -> bool:
+    """A contact and the video link it was held over, in one sentence: one event, talks."""
+    return FAMILY[a.type] == FAMILY[b.type] == "contact" and (a.head in _REMOTE) != (b.head in _REMOTE)
+
+
 def _absorb(into: Draft, other: Draft) -> None:
+    if into.sentence == other.sentence and _by_video(into, other):
+        into.type = "talks"
     for p in other.participants:
         if p not in into.participants:
             into.participants.append(p)
@@ -109,6 +119,8 @@ def _mergeable(old: Draft, new: Draft) -> bool:
         return True
     if not _same_kind(old, new) or old.status != new.status:
         return False
+    if new.sentence == old.sentence and _by_video(old, new):
+        return True  # "провёл переговоры в режиме видеоконференции с X": how the talks were held
     if new.sentence == old.sentence and (new.type != old.type or (new.listed and old.listed)):
         return False  # one sentence, two event words of different kinds: two events
     if new.several and not old.several:

@@ -343,6 +343,23 @@ def _joins_known(tree: Tree, tok: Token) -> bool:
     )
 
 
+_DASHES = frozenset({"—", "–", "-"})
+
+
+def _dash_pair(index: EntityIndex, tok: Token) -> list[str]:
+    """ "саммит Россия — АСЕАН", "форум Китай – Африка": the two sides named right after the event noun."""
+    doc = tok.doc
+    refs = sorted(
+        (r for r in index.refs if r.type in (COUNTRY, ORGANIZATION) and tok.i < r.start <= tok.i + 6),
+        key=lambda r: r.start,
+    )
+    for a, b in zip(refs, refs[1:]):
+        between = doc[a.end : b.start]
+        if a.start == tok.i + 1 and len(between) == 1 and between[0].text in _DASHES:
+            return [a.entity, b.entity]
+    return []
+
+
 def find_participants(trigger: Trigger, words: Sequence[Token], tree: Tree, index: EntityIndex) -> Found:
     """Participants of one trigger, people first, then countries and bodies; duplicates removed."""
     tok = words[0].doc[trigger.head]
@@ -356,6 +373,8 @@ def find_participants(trigger: Trigger, words: Sequence[Token], tree: Tree, inde
         found.joins = _joins_known(tree, tok)
         if not agents and not found.anaphoric:
             agents = _following_genitive(index, tok, words, trigger.type in _GATHERING_TYPES)
+        if not agents and not found.anaphoric:
+            agents = _dash_pair(index, tok)
     seen: list[str] = []
     for a in agents:
         if a not in seen:
