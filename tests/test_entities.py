@@ -622,3 +622,15 @@ def test_post_holds_the_organisation_whose_closing_quote_it_leaves_out() -> None
     org = _entity(doc, "ORGANIZATION", "ОАО «Газпром»")
     assert post.organization == org.id
     assert post.holder == _entity(doc, "PERSON", "Алексей Миллер").id
+
+
+def test_a_listed_union_named_by_its_initials_is_not_a_council_with_the_same_initials() -> None:
+    """The gazetteer names "Европейского союза" "ЕС"; that is no abbreviation the text wrote for "Европейский совет"."""
+    from dipextract import extract
+
+    doc = extract(
+        "Президент Европейского совета Антониу Кошта обсудил сотрудничество Таджикистана и Европейского союза."
+    )
+    organisations = {e.name: [m.text for m in e.mentions] for e in doc.entities if e.type == "ORGANIZATION"}
+    assert organisations["Европейский совет"] == ["Европейского совета"]
+    assert organisations["ЕС"] == ["Европейского союза"]

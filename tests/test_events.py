@@ -863,3 +863,15 @@ def test_a_summit_named_by_its_two_sides_is_called_off() -> None:
     assert (summit.type, summit.status) == ("forum", "cancelled")
     assert {p.name for p in summit.participants} == {"Россия", "АСЕАН"}
     assert summit.location is not None and ents[summit.location.city].name == "Казань"
+
+
+def test_a_visitor_described_by_a_participle_hung_on_a_genitive() -> None:
+    events, _ = _events(
+        "Эмомали Рахмон встретился с Президентом Европейского совета Антониу Коштой, прибывшим в Таджикистан с "
+        "официальным визитом. В ходе встречи стороны обсудили расширение сотрудничества Таджикистана и "
+        "Европейского союза."
+    )
+    visit = next(e for e in events if e.type == "visit")
+    assert [p.name for p in visit.participants] == ["Антониу Кошта"]
+    meetings = [e for e in events if e.type == "meeting"]
+    assert len(meetings) == 1 and _surnames(meetings[0]) == {"Рахмон", "Кошта"}

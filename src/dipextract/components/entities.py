@@ -567,8 +567,10 @@ def _abbreviations_joined(entities: list[dict[str, Any]]) -> list[dict[str, Any]
     initials = {id(f): _initials(f["name"]) for f in organisations}  # an abbreviation's own is one letter
     joined: set[int] = set()
     for e in organisations:
-        if not _ABBREVIATION.fullmatch(e["name"]):
-            continue
+        if not _ABBREVIATION.fullmatch(e["name"]) or not any(
+            m.text.startswith(e["name"]) for m in e["mentions"]
+        ):
+            continue  # initials the text writes: "Европейского союза", named "ЕС" by the list, is no abbreviation
         abbreviation = e["name"].replace("Ё", "Е")
         hosts = [f for f in organisations if id(f) not in joined and initials[id(f)] == abbreviation]
         if len(hosts) == 1:

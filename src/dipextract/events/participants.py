@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..const import CITY, COUNTRY, ORGANIZATION, PERSON, POST, REGION
+from ..morph import parse
 from ..morph_features import feature
 from .index import EntityIndex
 from .lexicon import cue
@@ -153,7 +154,7 @@ def _subjects(tree: Tree, verb: Token, *, speaker: bool = False) -> list[Token]:
         elif speaker and tree.rel(cur) == "ccomp" and _same_speaker(tree, cur):
             cur = tree.head(cur)  # "Алиев подтвердил, что посетит Казахстан": the speaker is the visitor
         elif tree.rel(cur) == "acl":  # participle: "президент, посетивший ..."
-            head = tree.head(cur)
+            head = _agreeing_noun(tree, cur)
             return [head] if head is not None else []
         elif tree.rel(cur) == "acl:relcl" and any(c.lower_ in ("где", "куда") for c in tree.children(cur)):
             # "совершил визит в Китай, где провёл переговоры": the visitor of the clause above
@@ -179,6 +180,25 @@ def _delegation_head(index: EntityIndex, tok: Token) -> list[str]:
             span = list(doc[k + 3 : end if end is not None else min(len(doc), k + 14)])
             return [a for a in index.agents(span) if index.entities[a]["type"] == PERSON]
     return []
+
+
+_UD_CASES = {"nomn": "Nom", "gent": "Gen", "datv": "Dat", "accs": "Acc", "ablt": "Ins", "loct": "Loc"}
+
+
+def _agreeing_noun(tree: Tree, participle: Token) -> Token | None:
+    """The noun a participle describes: its head, or, when the parser hung it on a genitive inside the phrase
+    ("Президентом Европейского совета Антониу Коштой, прибывшим …"), the nearest noun above in a case the
+    participle's form can have ("прибывшим": instrumental singular or dative plural)."""
+    head = tree.head(participle)
+    cases = {_UD_CASES.get(str(p.tag.case)) for p in parse(participle.text) if "PRTF" in p.tag}
+    cur = head
+    for _ in range(3):
+        if cur is None or not cases or (feature(cur, "Case") or [""])[0] in cases:
+            break
+        if not tree.rel(cur).startswith("nmod"):
+            return head
+        cur = tree.head(cur)
+    return cur if cur is not None and (feature(cur, "Case") or [""])[0] in cases else head
 
 
 def _same_speaker(tree: Tree, clause: Token) -> bool:
@@ -291,9 +311,11 @@ def _noun_participants(
         for s in _subjects(tree, head):
             agents += _resolve(tree, index, s, found)
         if rel.startswith("obl") and trigger_type in ("talks", "meeting"):
-            # "в телефонном разговоре поздравил Диас-Канеля": the addressee is the other side
+            # "в телефонном разговоре поздравил Диас-Канеля": the addressee is the other side (a person,
+            # not "В ходе встречи обсудили расширение сотрудничества Таджикистана и ЕС")
             for o in tree.children(head, "obj"):
-                agents += _resolve(tree, index, o, found, subject=False)
+                if _animate(o, index):
+                    agents += _resolve(tree, index, o, found, subject=False)
     return agents
 
 
