@@ -875,3 +875,16 @@ def test_a_visitor_described_by_a_participle_hung_on_a_genitive() -> None:
     assert [p.name for p in visit.participants] == ["Антониу Кошта"]
     meetings = [e for e in events if e.type == "meeting"]
     assert len(meetings) == 1 and _surnames(meetings[0]) == {"Рахмон", "Кошта"}
+
+
+def test_who_will_take_part_in_a_conference_named_in_its_relative_clause() -> None:
+    events, ents = _events(
+        "В июле текущего года в Душанбе состоится Международная конференция по водным ресурсам, в которой, как "
+        "ожидается, примут участие Генеральный секретарь ООН и главы ряда государств.",
+        published=dt.date(2026, 6, 12),
+    )
+    (conference,) = events
+    assert (conference.type, conference.status) == ("forum", "planned")
+    assert [p.name for p in conference.participants] == ["ООН"]  # an unnamed Secretary-General stands for it
+    assert conference.location is not None and ents[conference.location.city].name == "Душанбе"
+    assert conference.when is not None and conference.when.value == "2026-07"

@@ -382,6 +382,30 @@ def _dash_pair(index: EntityIndex, tok: Token) -> list[str]:
     return []
 
 
+def _taking_part_in_which(tree: Tree, index: EntityIndex, tok: Token, found: Found) -> list[str]:
+    """ "конференция, в которой примут участие Генеральный секретарь ООН и главы государств": the subjects of
+    the relative clause that takes part in the gathering."""
+    doc = tok.doc
+    for k in range(tok.i + 1, min(len(doc) - 1, tok.i + 12)):
+        if doc[k].text in (".", ";"):
+            return []
+        if doc[k].lower_ not in ("в", "во") or doc[k + 1].lemma_ != "который":
+            continue
+        verb = tree.head(doc[k + 1])
+        if verb is None or not (
+            verb.lemma_ == "участвовать"
+            or verb.lemma_ == "принять"
+            and any(c.lemma_ == "участие" for c in tree.children(verb, "obj"))
+        ):
+            return []
+        agents: list[str] = []
+        for subject in tree.children(verb, "nsubj"):
+            for s in [subject, *tree.children(subject, "conj")]:
+                agents += _resolve(tree, index, s, found, subject=False)
+        return agents
+    return []
+
+
 def find_participants(trigger: Trigger, words: Sequence[Token], tree: Tree, index: EntityIndex) -> Found:
     """Participants of one trigger, people first, then countries and bodies; duplicates removed."""
     tok = words[0].doc[trigger.head]
@@ -397,6 +421,8 @@ def find_participants(trigger: Trigger, words: Sequence[Token], tree: Tree, inde
             agents = _following_genitive(index, tok, words, trigger.type in _GATHERING_TYPES)
         if not agents and not found.anaphoric:
             agents = _dash_pair(index, tok)
+        if not agents and trigger.type in _GATHERING_TYPES:
+            agents = _taking_part_in_which(tree, index, tok, found)
     seen: list[str] = []
     for a in agents:
         if a not in seen:
