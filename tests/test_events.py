@@ -888,3 +888,20 @@ def test_who_will_take_part_in_a_conference_named_in_its_relative_clause() -> No
     assert [p.name for p in conference.participants] == ["ООН"]  # an unnamed Secretary-General stands for it
     assert conference.location is not None and ents[conference.location.city].name == "Душанбе"
     assert conference.when is not None and conference.when.value == "2026-07"
+
+
+def test_a_state_visit_by_invitation_and_the_talks_in_its_programme() -> None:
+    events, ents = _events(
+        "По приглашению Президента Казахстана Касым-Жомарта Токаева 2–3 сентября Астану посетит с "
+        "государственным визитом Президент Республики Корея Ли Чжэ Мён. В программе визита — переговоры в узком "
+        "и расширенном составах, а также участие в бизнес-форуме.",
+        published=dt.date(2026, 8, 20),
+    )
+    visit = next(e for e in events if e.type == "visit")
+    assert visit.status == "planned"
+    assert {p.name for p in visit.participants} == {"Ли Чжэ Мён", "Касым-Жомарт Токаев"}  # the host invited
+    talks = next(e for e in events if e.type == "meeting")
+    assert talks.status == "planned"
+    assert {p.name for p in talks.participants} == {"Ли Чжэ Мён", "Касым-Жомарт Токаев"}
+    assert talks.when is not None and talks.when.value == "2026-09-02/2026-09-03"
+    assert talks.location is not None and ents[talks.location.city].name == "Астана"

@@ -55,6 +55,14 @@ def _evidence(words: Sequence[Token]) -> dict[str, int]:
     return {"start": words[0].idx, "end": words[-1].idx + len(words[-1].text)}
 
 
+def _in_programme(words: Sequence[Token], drafts: list[Draft]) -> Draft | None:
+    """ "В программе визита — переговоры …": the visit (the latest one read) whose programme the sentence lists."""
+    opening = " ".join(w.lower_ for w in words[:3])
+    if not any(opening.startswith(c) for c in cue("programme")):
+        return None
+    return next((d for d in reversed(drafts) if d.type == "visit" and d.participants), None)
+
+
 def _elaborates(words: Sequence[Token]) -> bool:
     """ "В частности, запланировано ...": the sentence lists what the previous one announced."""
     opening = " ".join(w.lower_ for w in words[:3])
@@ -241,6 +249,12 @@ def extract_events(doc: Doc) -> list[dict[str, Any]]:
             for t, d in zip(triggers, local)
             if (p := _postponed(d, doc[t.head], words, tree, index, published))
         ]
+        visit = _in_programme(words, drafts)
+        for d in local if visit is not None else []:
+            if d.type != "visit" and not d.participants:  # the visit's people, time and place
+                d.status, d.participants = visit.status, list(visit.participants)
+                d.persons, d.people, d.keys = list(visit.persons), visit.people, set(visit.keys)
+                d.when, d.location = d.when or visit.when, d.location or visit.location
         if si > 0 and _elaborates(words) and not index.within(words, DATE):
             # a sentence with a date of its own does not borrow the one before ("Кроме того, на следующей
             # неделе … посетит Казань, где примет участие в заседании форума" is not "в пятницу")

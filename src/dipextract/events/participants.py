@@ -406,6 +406,17 @@ def _taking_part_in_which(tree: Tree, index: EntityIndex, tok: Token, found: Fou
     return []
 
 
+def _inviters(tree: Tree, index: EntityIndex, tok: Token, found: Found) -> list[str]:
+    """ "По приглашению Президента Казахстана … посетит Астану": the host who invited the visitor."""
+    agents: list[str] = []
+    for c in tree.children(tok, "obl", "nmod"):
+        if c.lemma_ == "приглашение" and tree.case(c) == "по":
+            for g in tree.children(c, "nmod"):
+                if not tree.case(g):
+                    agents += _resolve(tree, index, g, found, subject=False)
+    return agents
+
+
 def find_participants(trigger: Trigger, words: Sequence[Token], tree: Tree, index: EntityIndex) -> Found:
     """Participants of one trigger, people first, then countries and bodies; duplicates removed."""
     tok = words[0].doc[trigger.head]
@@ -423,6 +434,8 @@ def find_participants(trigger: Trigger, words: Sequence[Token], tree: Tree, inde
             agents = _dash_pair(index, tok)
         if not agents and trigger.type in _GATHERING_TYPES:
             agents = _taking_part_in_which(tree, index, tok, found)
+    if trigger.type == "visit" and tree.parsed(tok):
+        agents = agents + _inviters(tree, index, tok, found)
     seen: list[str] = []
     for a in agents:
         if a not in seen:
