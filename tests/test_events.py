@@ -905,3 +905,12 @@ def test_a_state_visit_by_invitation_and_the_talks_in_its_programme() -> None:
     assert {p.name for p in talks.participants} == {"Ли Чжэ Мён", "Касым-Жомарт Токаев"}
     assert talks.when is not None and talks.when.value == "2026-09-02/2026-09-03"
     assert talks.location is not None and ents[talks.location.city].name == "Астана"
+
+
+def test_the_head_of_state_of_a_kremlin_report_is_its_leader() -> None:
+    events, _ = _events(
+        "Владимир Путин провёл совещание с членами Правительства. Затем глава государства провёл рабочую "
+        "встречу с губернатором Калужской области Владиславом Шапшой."
+    )
+    meeting = next(e for e in events if e.type == "meeting")
+    assert _surnames(meeting) == {"Путин", "Шапша"}

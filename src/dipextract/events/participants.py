@@ -99,6 +99,10 @@ def _resolve(tree: Tree, index: EntityIndex, tok: Token, found: Found, subject: 
         )  # a bare "министры", not "президенты России и Сербии"
     ):
         agents = []  # "министры договорились": both sides, not the one holder a plural post was linked to
+    if not agents and subject and _head_of_state(tree, tok):
+        # "Затем глава государства провёл рабочую встречу": in a report about one leader, that leader
+        main = index.salient_person()
+        return [main] if main else []
     if not agents and subject and _bare_person(tree, index, tok):
         # "изобретатель встретился с X", "понтифик": a person named only by a common noun is the doc's main person
         clause = tree.head(tok)
@@ -110,6 +114,14 @@ def _resolve(tree: Tree, index: EntityIndex, tok: Token, found: Found, subject: 
         found.anaphoric = True
         found.sides = found.sides or feature(tok, "Number") == ["Plur"]
     return agents
+
+
+def _head_of_state(tree: Tree, tok: Token) -> bool:
+    """A singular "глава государства" with no country named: the leader the report is about."""
+    if tok.lemma_ != "глава" or feature(tok, "Number") != ["Sing"]:
+        return False
+    dependents = tree.children(tok, "nmod")
+    return len(dependents) == 1 and dependents[0].lemma_ == "государство" and not tree.children(dependents[0])
 
 
 def _bare_person(tree: Tree, index: EntityIndex, tok: Token) -> bool:
