@@ -914,3 +914,16 @@ def test_the_head_of_state_of_a_kremlin_report_is_its_leader() -> None:
     )
     meeting = next(e for e in events if e.type == "meeting")
     assert _surnames(meeting) == {"Путин", "Шапша"}
+
+
+def test_the_next_round_of_the_ministers_talks_is_theirs() -> None:
+    events, ents = _events(
+        "В Баку состоялись переговоры министров иностранных дел Азербайджана и Армении Джейхуна Байрамова и "
+        "Арарата Мирзояна. В рамках визита Арарат Мирзоян также провёл встречу с Президентом Азербайджана "
+        "Ильхамом Алиевым. Следующий раунд переговоров министров запланирован на ноябрь в Вашингтоне.",
+        published=dt.date(2026, 10, 7),
+    )
+    planned = next(e for e in events if e.status == "planned")
+    assert _surnames(planned) == {"Байрамов", "Мирзоян"}  # the ministers of the talks, not the later meeting
+    assert planned.location is not None and ents[planned.location.city].name == "Вашингтон"
+    assert planned.when is not None and planned.when.value == "2026-11"

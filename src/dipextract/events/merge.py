@@ -208,17 +208,23 @@ def _joined(old: Draft, new: Draft, window: int) -> bool:
 
 def _take_sides(d: Draft, events: list[Draft], window: int) -> bool:
     """ "Министры договорились провести раунд консультаций в декабре": a planned event of "the sides" is
-    theirs, the people (else the parties) of the latest event before it with two or more of them."""
-    for e in reversed(events):
-        if d.sentence - e.last > window:
-            return False
-        sides = e.persons if len(e.persons) >= 2 else e.participants
-        if len(sides) >= 2:
-            d.participants = list(sides)
-            d.persons, d.people = list(e.persons), e.people
-            d.keys, d.countries, d.organizations = set(e.keys), set(e.countries), set(e.organizations)
-            return True
-    return False
+    theirs, the people (else the parties) of an event before it with two or more of them: the latest one
+    named by the same word ("Следующий раунд переговоров министров" after "переговоры министров"), else the
+    latest one."""
+    recent = [e for e in reversed(events) if d.sentence - e.last <= window]
+
+    def sides(e: Draft) -> list[str]:
+        return e.persons if len(e.persons) >= 2 else e.participants if len(e.participants) >= 2 else []
+
+    source = next((e for e in recent if e.head == d.head and sides(e)), None) or next(
+        (e for e in recent if sides(e)), None
+    )
+    if source is None:
+        return False
+    d.participants = list(sides(source))
+    d.persons, d.people = list(source.persons), source.people
+    d.keys, d.countries, d.organizations = set(source.keys), set(source.countries), set(source.organizations)
+    return True
 
 
 def _prefer_type(d: Draft, candidates: list[Draft]) -> Draft | None:

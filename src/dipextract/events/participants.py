@@ -79,7 +79,9 @@ def _np(tree: Tree, tok: Token) -> list[Token]:
     return [t for t in tokens if lo <= t.i <= hi]
 
 
-def _resolve(tree: Tree, index: EntityIndex, tok: Token, found: Found, subject: bool = True) -> list[str]:
+def _resolve(
+    tree: Tree, index: EntityIndex, tok: Token, found: Found, subject: bool = True, anaphor: bool = False
+) -> list[str]:
     """Entities of one argument; pronouns and "стороны" in subject position set the anaphoric flag instead."""
     if tok.lemma_ in _PRONOUNS and tok.pos_ == "PRON":
         prev = [r for r in index.refs if r.type == PERSON and r.end <= tok.i and tok.i - r.end < 80]
@@ -110,7 +112,7 @@ def _resolve(tree: Tree, index: EntityIndex, tok: Token, found: Found, subject: 
         named = [r.entity for r in index.within([tok.doc[i] for i in own], PERSON)]
         main = index.salient_person(named)
         return [main] if main else []
-    if not agents and subject and tok.lemma_ in _ANAPHORIC_SUBJECTS:
+    if not agents and (subject or anaphor) and tok.lemma_ in _ANAPHORIC_SUBJECTS:
         found.anaphoric = True
         found.sides = found.sides or feature(tok, "Number") == ["Plur"]
     return agents
@@ -293,7 +295,8 @@ def _noun_participants(
                 continue  # "подготовку к саммиту с генсеком": a summit has no "с" partner, the verb above has
             if trigger_type == "signing" and not case and c.lemma_ in cue("agreement"):
                 continue  # "подписание соглашения о создании фонда": the document signed, not a party
-            agents += _resolve(tree, index, c, found, subject=False)
+            # a genitive agent may point back like a subject: "раунд переговоров министров", "встреча сторон"
+            agents += _resolve(tree, index, c, found, subject=False, anaphor=not case)
         elif rel == "amod":
             agents += [r.entity for r in index.covering(c, "COUNTRY")]
         elif rel == "det" and c.lemma_ in cue("anaphor"):
