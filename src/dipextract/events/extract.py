@@ -63,6 +63,15 @@ def _in_programme(words: Sequence[Token], drafts: list[Draft]) -> Draft | None:
     return next((d for d in reversed(drafts) if d.type == "visit" and d.participants), None)
 
 
+def _lend_visit(visit: Draft, listed: list[Draft]) -> None:
+    """The events of a visit's programme that name nobody take the visit's people, status, time and place."""
+    for d in listed:
+        if d.type != "visit" and not d.participants:
+            d.status, d.participants = visit.status, list(visit.participants)
+            d.persons, d.people, d.keys = list(visit.persons), visit.people, set(visit.keys)
+            d.when, d.location = d.when or visit.when, d.location or visit.location
+
+
 def _elaborates(words: Sequence[Token]) -> bool:
     """ "В частности, запланировано ...": the sentence lists what the previous one announced."""
     opening = " ".join(w.lower_ for w in words[:3])
@@ -250,11 +259,8 @@ def extract_events(doc: Doc) -> list[dict[str, Any]]:
             if (p := _postponed(d, doc[t.head], words, tree, index, published))
         ]
         visit = _in_programme(words, drafts)
-        for d in local if visit is not None else []:
-            if d.type != "visit" and not d.participants:  # the visit's people, time and place
-                d.status, d.participants = visit.status, list(visit.participants)
-                d.persons, d.people, d.keys = list(visit.persons), visit.people, set(visit.keys)
-                d.when, d.location = d.when or visit.when, d.location or visit.location
+        if visit is not None:
+            _lend_visit(visit, local)
         if si > 0 and _elaborates(words) and not index.within(words, DATE):
             # a sentence with a date of its own does not borrow the one before ("Кроме того, на следующей
             # неделе … посетит Казань, где примет участие в заседании форума" is not "в пятницу")

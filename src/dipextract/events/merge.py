@@ -124,7 +124,7 @@ def _mergeable(old: Draft, new: Draft) -> bool:
     if new.sentence == old.sentence and (new.type != old.type or (new.listed and old.listed)):
         return False  # one sentence, two event words of different kinds: two events
     if new.several and not old.several:
-        return False  # "встретился с Гутеррешем … провёл двусторонние встречи с министрами": other occasions
+        return False  # "встретился с Гутерришем … провёл двусторонние встречи с министрами": other occasions
     if FAMILY[new.type] == "contact" and _distinct_contacts(old, new):
         return False
     if (
