@@ -90,17 +90,17 @@ def _resolve(
     agents = index.agents(phrase, tok)
     if tok.lemma_ == "делегация":  # "делегация области во главе с вице-губернатором X совершит визит"
         agents = _delegation_head(index, tok) + agents
+    # a bare plural "министры договорились" is both sides, not the one holder its post was linked to
+    # ("президенты России и Сербии" names its countries and stays as it is)
     if (
         subject
         and len(agents) == 1
         and index.entities[agents[0]]["type"] == PERSON
         and tok.lemma_ in _ANAPHORIC_SUBJECTS
         and feature(tok, "Number") == ["Plur"]
-        and not index.within(
-            phrase, PERSON, COUNTRY, ORGANIZATION
-        )  # a bare "министры", not "президенты России и Сербии"
+        and not index.within(phrase, PERSON, COUNTRY, ORGANIZATION)
     ):
-        agents = []  # "министры договорились": both sides, not the one holder a plural post was linked to
+        agents = []
     if not agents and subject and _head_of_state(tree, tok):
         # "Затем глава государства провёл рабочую встречу": in a report about one leader, that leader
         main = index.salient_person()
