@@ -92,3 +92,11 @@ def test_an_unknown_given_name_in_i_does_not_decline() -> None:
     """pymorphy3 guesses "Такэси" as the genitive of a woman's "Такэся"; the surname beside it stays as written."""
     doc = extract("Такэси Ивая отправится в Оттаву, где встретится с Мелани Жоли.")
     assert "Такэси Ивая" in {e.name for e in doc.entities if e.type == "PERSON"}
+
+
+def test_a_guessed_given_name_does_not_turn_a_french_name_around() -> None:
+    """ "Декотиньи" is only guessed as a woman's "Декотинья", and "Оливье" is a known surname: the name keeps
+    the order it is written in."""
+    doc = extract("Спикер парламента принял посла Франции Оливье Декотиньи.")
+    persons = {e.name: (e.first, e.last) for e in doc.entities if e.type == "PERSON"}
+    assert persons == {"Оливье Декотиньи": ("Оливье", "Декотиньи")}

@@ -235,6 +235,11 @@ def _case_of(words: list[NameWord], gender: str | None) -> str | None:
     return tagged
 
 
+def _known_first(word: str) -> bool:
+    """A given name the dictionary or the first-name list knows, not one pymorphy3 only guesses."""
+    return word.lower() in first_names() or any(p.is_known and "Name" in p.tag for p in parse(word))
+
+
 def _role_of(word: str) -> str | None:
     """'first', 'middle' or 'last' when the dictionary tells; None when only the position can."""
     lower = word.lower()
@@ -274,8 +279,8 @@ def _normalized(name_words: tuple[NameWord, ...]) -> PersonName:
     elif n == 2:
         if initials[0]:
             roles = ["first", "last"]
-        elif roles[1] == "first" and roles[0] == "last":
-            roles = ["last", "first"]  # "Жапаров Акылбек"
+        elif roles[1] == "first" and roles[0] == "last" and _known_first(words[1].text):
+            roles = ["last", "first"]  # "Жапаров Акылбек"; not "Оливье Декотиньи" (a guessed "Декотинья")
         else:
             roles = ["first", "last"]
     else:
