@@ -927,3 +927,19 @@ def test_the_next_round_of_the_ministers_talks_is_theirs() -> None:
     assert _surnames(planned) == {"Байрамов", "Мирзоян"}  # the ministers of the talks, not the later meeting
     assert planned.location is not None and ents[planned.location.city].name == "Вашингтон"
     assert planned.when is not None and planned.when.value == "2026-11"
+
+
+def test_a_sitting_under_a_chair_and_a_meeting_in_a_where_clause() -> None:
+    events, ents = _events(
+        "В тот же день в Ереване прошло заседание армяно-французской межправительственной комиссии под "
+        "председательством вице-премьера Мгера Григоряна. Министр иностранных дел Армении Арарат Мирзоян 20 марта "
+        "отправится с рабочим визитом в Париж, где встретится с министром иностранных дел Франции Жаном-Ноэлем "
+        "Барро.",
+        published=dt.date(2026, 3, 14),
+    )
+    sitting = next(e for e in events if e.type == "session")
+    assert "Григорян" in _surnames(sitting)
+    meeting = next(e for e in events if e.type == "meeting")
+    assert meeting.status == "planned"
+    assert meeting.location is not None and ents[meeting.location.city].name == "Париж"
+    assert meeting.when is not None and meeting.when.value == "2026-03-20"

@@ -301,6 +301,11 @@ def _noun_participants(
             agents += [r.entity for r in index.covering(c, "COUNTRY")]
         elif rel == "det" and c.lemma_ in cue("anaphor"):
             found.anaphoric = True
+    if trigger_type in _GATHERING_TYPES:
+        # "заседание комиссии под председательством вице-премьера X" (wherever the parser hung the chair)
+        for t in tree.subtree(tok):
+            if t.i != tok.i and t.lemma_ in _CHAIR and tree.case(t) == "под":
+                agents += _resolve(tree, index, t, found, subject=False)
     head = tree.head(tok)
     rel = tree.rel(tok)
     light = rel == "obj" and head is not None and head.lemma_ in cue("light")  # "провёл переговоры с X"

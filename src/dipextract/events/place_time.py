@@ -345,8 +345,8 @@ def _landmark_city(tok: Token, tree: Tree, index: EntityIndex) -> dict[str, str 
 
 def _where_city(tok: Token, tree: Tree, index: EntityIndex) -> dict[str, str | None] | None:
     """ "посетит Казань, где примет участие в пленарном заседании": a "где" clause happens in the city it
-    hangs on."""
-    for _, anc in zip(range(4), tree.ancestors(tok)):
+    hangs on (the trigger may be the clause's own verb: "в Париж, где встретится с …")."""
+    for _, anc in zip(range(5), [tok, *tree.ancestors(tok)]):
         if tree.rel(anc) not in ("acl:relcl", "acl") or not any(
             c.lower_ == "где" for c in tree.children(anc)
         ):
