@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 
 from dipextract.lemmas import (
-    _CASES,
     _GENDERS,
     _NUMBERS,
     _UD_TO_OC,
     _lemma_by_parses,
     choose_lemma,
 )
+from dipextract.morph import UD_TO_OPENCORPORA_CASE as _CASES
 from dipextract.morph import dictionary, known_parses, parse
 
 SENTENCE = (

@@ -6,7 +6,7 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
-from .morph import KnownParse, dictionary, known_parses, parse, tag_info
+from .morph import UD_TO_OPENCORPORA_CASE, KnownParse, dictionary, known_parses, parse, tag_info
 
 # UD POS -> the OpenCorpora POS tags that may stand for it.
 _UD_TO_OC: dict[str, frozenset[str]] = {
@@ -25,7 +25,6 @@ _UD_TO_OC: dict[str, frozenset[str]] = {
     "PART": frozenset({"PRCL"}),
     "INTJ": frozenset({"INTJ"}),
 }
-_CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
 _NUMBERS = {"Sing": "sing", "Plur": "plur"}
 _GENDERS = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
 
@@ -41,7 +40,11 @@ def choose_lemma(
     if not word.isalpha() and not any(ch.isalpha() for ch in word):  # most words: one call
         return word
     wanted_pos = _UD_TO_OC.get(pos)
-    wanted = {_CASES.get(case or ""), _NUMBERS.get(number or ""), _GENDERS.get(gender or "")} - {None}
+    wanted = {
+        UD_TO_OPENCORPORA_CASE.get(case or ""),
+        _NUMBERS.get(number or ""),
+        _GENDERS.get(gender or ""),
+    } - {None}
     proper = pos == "PROPN"
     known = known_parses(word)
     if known is not None:  # most words: read from the dictionary, without building every parse

@@ -7,6 +7,17 @@ import functools
 import pymorphy3
 from pymorphy3.analyzer import Parse
 
+# Universal Dependencies case (the morphology tagger's) -> OpenCorpora case (pymorphy3's), and back
+UD_TO_OPENCORPORA_CASE = {
+    "Nom": "nomn",
+    "Gen": "gent",
+    "Dat": "datv",
+    "Acc": "accs",
+    "Ins": "ablt",
+    "Loc": "loct",
+}
+OPENCORPORA_TO_UD_CASE = {v: k for k, v in UD_TO_OPENCORPORA_CASE.items()}
+
 
 @functools.cache
 def analyzer() -> pymorphy3.MorphAnalyzer:

@@ -7,9 +7,8 @@ import os
 import re
 from dataclasses import dataclass
 
-from .morph import parse
+from .morph import UD_TO_OPENCORPORA_CASE, parse
 
-_CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
 _INITIAL = re.compile(r"^[А-ЯЁA-Z]\.?$")
 ROMAN = re.compile(r"^[IVXLC]+$")
 
@@ -212,7 +211,7 @@ def _possible_case(surname: str, gender: str | None, case: str | None) -> str | 
 def _case_of(words: list[NameWord], gender: str | None) -> str | None:
     """The mention's case: the tagger's, unless the name forms rule it out ("Алиханом" is never nominative)."""
     # the surname's case: a foreign first name is often indeclinable and tagged nominative ("Сейджи Маехары")
-    tagged = next((_CASES.get(w.case or "") for w in reversed(words) if w.case), None)
+    tagged = next((UD_TO_OPENCORPORA_CASE.get(w.case or "") for w in reversed(words) if w.case), None)
     options = _name_cases(words, gender)
     if not options and gender is not None:
         # a man's name pymorphy3 only guesses as a woman's ("Нарендру"): its form tells the case when

@@ -8,10 +8,9 @@ from typing import Any, NamedTuple
 
 from spacy.tokens import Token
 
-from .morph import parse
+from .morph import UD_TO_OPENCORPORA_CASE, parse
 from .segments import doc_text
 
-_CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
 _NOUNS = {"NOUN", "PROPN"}
 _MODIFIERS = {"ADJ", "DET", "NUM"}
 
@@ -34,7 +33,7 @@ def _restore_shape(new: str, old: str) -> str:
 
 def _inflect(word: _Word, pos_set: set[str], grammemes: set[str]) -> str:
     """The word in the requested form, from the pymorphy3 parse that agrees with the tagger's case."""
-    case = _CASES.get(word.feats.get("Case", "").split(",")[0])
+    case = UD_TO_OPENCORPORA_CASE.get(word.feats.get("Case", "").split(",")[0])
     number = "plur" if word.feats.get("Number") == "Plur" else "sing"
     return _inflected(word.text, case, number, frozenset(pos_set), frozenset(grammemes))
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..const import CITY, COUNTRY, ORGANIZATION, PERSON, POST, REGION
-from ..morph import parse
+from ..morph import OPENCORPORA_TO_UD_CASE, parse
 from ..morph_features import feature
 from .index import EntityIndex
 from .lexicon import cue
@@ -196,15 +196,12 @@ def _delegation_head(index: EntityIndex, tok: Token) -> list[str]:
     return []
 
 
-_UD_CASES = {"nomn": "Nom", "gent": "Gen", "datv": "Dat", "accs": "Acc", "ablt": "Ins", "loct": "Loc"}
-
-
 def _agreeing_noun(tree: Tree, participle: Token) -> Token | None:
     """The noun a participle describes: its head, or, when the parser hung it on a genitive inside the phrase
     ("Президентом Европейского совета Антониу Коштой, прибывшим …"), the nearest noun above in a case the
     participle's form can have ("прибывшим": instrumental singular or dative plural)."""
     head = tree.head(participle)
-    cases = {_UD_CASES.get(str(p.tag.case)) for p in parse(participle.text) if "PRTF" in p.tag}
+    cases = {OPENCORPORA_TO_UD_CASE.get(str(p.tag.case)) for p in parse(participle.text) if "PRTF" in p.tag}
     cur = head
     for _ in range(3):
         if cur is None or not cases or (feature(cur, "Case") or [""])[0] in cases:
