@@ -55,10 +55,15 @@ def _evidence(words: Sequence[Token]) -> dict[str, int]:
     return {"start": words[0].idx, "end": words[-1].idx + len(words[-1].text)}
 
 
+def _opens_with(words: Sequence[Token], role: str) -> bool:
+    """Does the sentence open with one of the role's cue phrases ("кроме того", "в программе визита")?"""
+    opening = " ".join(w.lower_ for w in words[:3])
+    return any(opening.startswith(c) for c in cue(role))
+
+
 def _in_programme(words: Sequence[Token], drafts: list[Draft]) -> Draft | None:
     """ "В программе визита — переговоры …": the visit (the latest one read) whose programme the sentence lists."""
-    opening = " ".join(w.lower_ for w in words[:3])
-    if not any(opening.startswith(c) for c in cue("programme")):
+    if not _opens_with(words, "programme"):
         return None
     return next((d for d in reversed(drafts) if d.type == "visit" and d.participants), None)
 
@@ -74,8 +79,7 @@ def _lend_visit(visit: Draft, listed: list[Draft]) -> None:
 
 def _elaborates(words: Sequence[Token]) -> bool:
     """ "В частности, запланировано ...": the sentence lists what the previous one announced."""
-    opening = " ".join(w.lower_ for w in words[:3])
-    return any(opening.startswith(c) for c in cue("elaboration"))
+    return _opens_with(words, "elaboration")
 
 
 def _drop_represented(agents: list[str], index: EntityIndex) -> list[str]:

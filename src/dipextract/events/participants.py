@@ -225,11 +225,6 @@ def _same_speaker(tree: Tree, clause: Token) -> bool:
 def _verb_participants(
     tree: Tree, index: EntityIndex, tok: Token, found: Found, words: Sequence[Token]
 ) -> list[str]:
-    agents: list[str] = []
-    for s in _subjects(tree, tok, speaker=True):
-        agents += _resolve(tree, index, s, found)
-    if not agents:
-        agents += names_before(tree, tok, index)  # a parser slip: "Как сообщил X, A и B обсудят"
     if tok.lemma_ in _IMPERSONAL_DISCUSS:
         # "С министром X обсуждалась подготовка к саммиту": the partner, and the person the report is about
         partners = [
@@ -240,6 +235,11 @@ def _verb_participants(
         ]
         host = index.salient_person(partners) if partners else None
         return partners + ([host] if host else [])
+    agents: list[str] = []
+    for s in _subjects(tree, tok, speaker=True):
+        agents += _resolve(tree, index, s, found)
+    if not agents:
+        agents += names_before(tree, tok, index)  # a parser slip: "Как сообщил X, A и B обсудят"
     for c in hidden_partners(tree, tok, index):
         agents += _resolve(tree, index, c, found, subject=False)
     head = tree.head(tok)
@@ -254,8 +254,7 @@ def _verb_participants(
             if tree.case(c) in _PARTNER_CASES or (rel == "obl:agent" and tok.lemma_ in _OBJECT_PARTNER):
                 agents += _resolve(tree, index, c, found)  # "с послом"; "был принят Президентом"
         elif rel == "obj" and tok.lemma_ in _OBJECT_PARTNER:
-            agents += _delegation_head(index, c)  # "принял делегацию ... во главе с вице-спикером X"
-            visited = _resolve(tree, index, c, found)
+            visited = _resolve(tree, index, c, found)  # "принял делегацию ... во главе с X": X, through it
             if tok.lemma_ in _VISIT_VERBS:  # "посетит Казахстан": the country visited is the place
                 visited = [a for a in visited if index.entities[a]["type"] not in _PLACES]
             agents += visited
