@@ -20,3 +20,6 @@ SPANS_MENTIONS = "dipextract_mentions"
 # of the parsed words, which token._.syn_head and token._.syn_rel read
 ARCS = "dipextract.arcs"
 RELS = "dipextract.rels"
+
+# the dash characters of news text: a hyphen, an en dash and an em dash
+DASHES = frozenset({"-", "–", "—"})

@@ -25,6 +25,7 @@ from spacy.attrs import IS_SPACE, MORPH, POS
 from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Token
 
+from .const import DASHES
 from .links import COPULA_LEMMAS, kin_lemmas, relative_named
 from .mentions import Mention
 from .morph_features import fields
@@ -38,7 +39,6 @@ _PRONOUNS = frozenset(
 )
 # the rules' copulas, and verbs of appointment: "Х назначен министром", "избран президентом"
 _COPULAS = COPULA_LEMMAS | frozenset({"избрать", "назначить", "сменить", "утвердить"})
-_DASHES = frozenset({"-", "–", "—"})
 _QUOTES = frozenset({"«", "»", '"', "„", "“", "”"})
 _LIST_JOINERS = frozenset({",", "и", "а", "также"})
 
@@ -52,7 +52,7 @@ def _bucket(n: int, edges: Sequence[int]) -> str:
 
 def _shape(t: Token) -> str:
     """A gap token as the model sees it: punctuation as itself, a few words as lemmas, else the POS."""
-    if t.is_punct or t.text in _DASHES:
+    if t.is_punct or t.text in DASHES:
         return "«" if t.text in _QUOTES else t.text
     if t.lemma_ in _COPULAS or t.lemma_ in ("и", "а", "также", "бывший", "как", "в", "с", "на"):
         return t.lemma_

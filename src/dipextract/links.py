@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
+from .const import DASHES
 from .mentions import Mention
 from .morph_features import feature
 from .posts import load_lines
@@ -44,8 +45,7 @@ def kin_lemmas() -> frozenset[str]:
 
 # Appointment verbs count only in the passive ("назначен", "избран"): "Янукович назначил начальника" is not it.
 _PASSIVE_PREFIXES = ("назначен", "избран", "переизбран", "утвержден", "утверждён", "выбран")
-_DASHES = frozenset({"-", "–", "—"})
-_CHAIN_JOINERS = _DASHES | {"и"}
+_CHAIN_JOINERS = DASHES | {"и"}
 _MAX_VERB_GAP = 6  # words between a name and a post joined by a verb ("Х был назначен на пост министра")
 
 
@@ -80,12 +80,12 @@ def _transparent_after(gap: list[Token]) -> bool:
         words = words[1:]
     if len(words) >= 3 and words[0] == "(" and words[-1] == ")" and len(words) <= 5:
         return True
-    return not words or (len(words) == 1 and words[0] in _DASHES)
+    return not words or (len(words) == 1 and words[0] in DASHES)
 
 
 def _transparent_before(gap: list[Token]) -> bool:
     """What may stand between a name and the post after it: ", бывший", "— советский и российский", "(""."""
-    if not gap or gap[0].text not in {",", "("} | _DASHES:
+    if not gap or gap[0].text not in {",", "("} | DASHES:
         return False
     return all(t.pos_ in ("ADJ", "CCONJ", "DET") or t.text == "," for t in gap[1:]) and len(gap) <= 5
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from ..const import CITY, COUNTRY, ORGANIZATION, PERSON, POST, REGION
+from ..const import CITY, COUNTRY, DASHES, ORGANIZATION, PERSON, POST, REGION
 from ..morph import OPENCORPORA_TO_UD_CASE, parse
 from ..morph_features import feature
 from .index import EntityIndex
@@ -381,9 +381,6 @@ def _joins_known(tree: Tree, tok: Token) -> bool:
     )
 
 
-_DASHES = frozenset({"—", "–", "-"})
-
-
 def _dash_pair(index: EntityIndex, tok: Token) -> list[str]:
     """ "саммит Россия — АСЕАН", "форум Китай – Африка": the two sides named right after the event noun."""
     doc = tok.doc
@@ -393,7 +390,7 @@ def _dash_pair(index: EntityIndex, tok: Token) -> list[str]:
     )
     for a, b in zip(refs, refs[1:]):
         between = doc[a.end : b.start]
-        if a.start == tok.i + 1 and len(between) == 1 and between[0].text in _DASHES:
+        if a.start == tok.i + 1 and len(between) == 1 and between[0].text in DASHES:
             return [a.entity, b.entity]
     return []
 
